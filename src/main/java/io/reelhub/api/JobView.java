@@ -1,0 +1,35 @@
+package io.reelhub.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.reelhub.jobs.JobTransition;
+
+/** A job as {@code GET /api/jobs/{id}} shows it. Lists omit history and children. */
+public record JobView(
+        String id,
+        String parentId,
+        String project,
+        String briefId,
+        String version,
+        String shot,
+        String stage,
+        String title,
+        String state,
+        int progress,
+        String model,
+        String provider,
+        String providerJobId,
+        BigDecimal costEstimateUsd,
+        String error,
+        String source,
+        JsonNode outputs,
+        JsonNode warnings,
+        Instant createdAt,
+        Instant updatedAt,
+        List<JobView> children,
+        List<JobTransition> history) {
+}

@@ -1,0 +1,102 @@
+package io.reelhub.api;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import io.reelhub.jobs.Job;
+import io.reelhub.jobs.JobQuery;
+import io.reelhub.jobs.JobState;
+import io.reelhub.jobs.JobStore;
+
+/** {@code GET /api/jobs} and {@code GET /api/jobs/{id}}: state, progress, cost, outputs and the audit trail. */
+@RestController
+@RequestMapping("/api/jobs")
+class JobsController {
+
+    private final JobStore store;
+    private final ObjectMapper json;
+
+    JobsController(JobStore store, ObjectMapper json) {
+        this.store = store;
+        this.json = json;
+    }
+
+    @GetMapping
+    List<JobView> list(@RequestParam(required = false) String project,
+                       @RequestParam(required = false) String state,
+                       @RequestParam(required = false) String stage,
+                       @RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new BadQuery("limit", "limit must be between 1 and 1000, got " + limit);
+        }
+        return store.list(new JobQuery(project, parseState(state), stage, limit)).stream()
+                .map(job -> view(job, false)).toList();
+    }
+
+    @GetMapping("/{id}")
+    JobView get(@PathVariable String id) {
+        Job job = store.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "no job with id '" + id + "'"));
+        return view(job, true);
+    }
+
+    private JobView view(Job job, boolean full) {
+        List<JobView> children = full ? store.children(job.id()).stream().map(c -> view(c, false)).toList() : null;
+        return new JobView(job.id(), job.parentId(), job.project(), job.briefId(),
+                job.version() > 0 ? job.versionLabel() : null, job.shotId(), job.stage(), job.title(),
+                job.state().name(), job.progress(), job.model(), job.provider(), job.providerJobId(),
+                job.costEstimateUsd(), job.lastError(), job.source(), tree(job.outputsJson()),
+                tree(job.warningsJson()), job.createdAt(), job.updatedAt(), children,
+                full ? store.history(job.id()) : null);
+    }
+
+    private JsonNode tree(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readTree(text);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static JobState parseState(String state) {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        try {
+            return JobState.valueOf(state.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadQuery("state", "unknown state '" + state + "'; allowed: "
+                    + String.join(", ", java.util.Arrays.stream(JobState.values()).map(Enum::name).toList()));
+        }
+    }
+
+    /** A query parameter that names the field it is about in the problem+json answer. */
+    static final class BadQuery extends org.springframework.web.ErrorResponseException {
+        BadQuery(String field, String message) {
+            super(HttpStatus.BAD_REQUEST, problem(field, message), null);
+        }
+
+        private static ProblemDetail problem(String field, String message) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
+            problem.setTitle("Invalid query parameter");
+            problem.setProperty("errors", List.of(java.util.Map.of("path", field, "message", message)));
+            return problem;
+        }
+    }
+}

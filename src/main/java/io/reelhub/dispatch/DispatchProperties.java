@@ -1,0 +1,50 @@
+package io.reelhub.dispatch;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How the job pump works through the ledger.
+ *
+ * @param workers           concurrent job steps (submits, polls, downloads, deliveries)
+ * @param tick              how often the pump looks for due work
+ * @param lease             how long a claimed step may run before another worker may take the job over
+ * @param minPollInterval   floor for provider polling, whatever the provider asks
+ * @param maxPollInterval   ceiling for provider polling
+ * @param retryBase         first back-off after a failed step; doubles per attempt
+ * @param retryMax          longest back-off
+ * @param maxAttempts       failed attempts of one step before the job fails with the last reason
+ * @param nodeId            this node's name on the leases it takes; leases of the same name are freed at start-up
+ */
+@ConfigurationProperties(prefix = "reelhub.dispatch")
+public record DispatchProperties(
+        Integer workers,
+        Duration tick,
+        Duration lease,
+        Duration minPollInterval,
+        Duration maxPollInterval,
+        Duration retryBase,
+        Duration retryMax,
+        Integer maxAttempts,
+        String nodeId) {
+
+    public DispatchProperties {
+        workers = workers == null ? 4 : workers;
+        tick = tick == null ? Duration.ofMillis(500) : tick;
+        lease = lease == null ? Duration.ofMinutes(10) : lease;
+        minPollInterval = minPollInterval == null ? Duration.ofMillis(200) : minPollInterval;
+        maxPollInterval = maxPollInterval == null ? Duration.ofSeconds(30) : maxPollInterval;
+        retryBase = retryBase == null ? Duration.ofSeconds(2) : retryBase;
+        retryMax = retryMax == null ? Duration.ofMinutes(5) : retryMax;
+        maxAttempts = maxAttempts == null ? 8 : maxAttempts;
+        nodeId = nodeId == null || nodeId.isBlank() ? "node-1" : nodeId;
+    }
+
+    /** Exponential back-off for the given number of failed attempts so far. */
+    public Duration backoff(int failedAttempts) {
+        long factor = 1L << Math.min(Math.max(failedAttempts, 0), 20);
+        Duration delay = retryBase.multipliedBy(factor);
+        return delay.compareTo(retryMax) > 0 ? retryMax : delay;
+    }
+}

@@ -1,0 +1,101 @@
+package io.reelhub.dispatch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.reelhub.jobs.Job;
+import io.reelhub.jobs.JobChanges;
+import io.reelhub.jobs.JobState;
+import io.reelhub.jobs.JobStore;
+
+/**
+ * Runs the step that matches a leased job's state and decides what a failure means: wait and try again (recorded in
+ * the ledger, so it survives a restart), or fail the job with a reason a user understands.
+ */
+@Component
+public class JobStepper {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobStepper.class);
+
+    private final Map<JobState, JobStep> steps = new EnumMap<>(JobState.class);
+    private final JobStore store;
+    private final ParentJobs parents;
+    private final DispatchProperties properties;
+
+    JobStepper(List<JobStep> steps, JobStore store, ParentJobs parents, DispatchProperties properties) {
+        for (JobStep step : steps) {
+            step.handles().forEach(state -> this.steps.put(state, step));
+        }
+        this.store = store;
+        this.parents = parents;
+        this.properties = properties;
+    }
+
+    public void step(Job job) {
+        JobStep step = steps.get(job.state());
+        if (step == null) {
+            store.releaseLease(job.id());
+            return;
+        }
+        try {
+            step.run(job);
+        } catch (ProviderException e) {
+            onProviderFailure(job, step, e);
+        } catch (RuntimeException e) {
+            LOG.warn("Job {}: {} failed: {}", job.id(), step.name(), e.toString());
+            retryOrFail(job, step, e.getMessage() == null ? e.toString() : e.getMessage());
+        } finally {
+            store.releaseLease(job.id());
+            if (job.parentId() != null) {
+                parents.refresh(job.parentId());
+            }
+        }
+    }
+
+    private void onProviderFailure(Job job, JobStep step, ProviderException e) {
+        LOG.info("Job {}: {} answered {} ({})", job.id(), step.name(), e.kind(), e.getMessage());
+        switch (e.kind()) {
+            case RATE_LIMITED -> {
+                // the provider created nothing; waiting is not a failed attempt
+                Duration wait = e.retryAfter() != null ? e.retryAfter() : properties.backoff(job.stepAttempts());
+                store.updateProgress(job.id(), job.state(), job.progress(), Instant.now().plus(wait));
+            }
+            case REJECTED -> fail(job, step.name() + " refused by the provider: " + e.getMessage());
+            case NOT_FOUND -> fail(job, switch (job.state()) {
+                case DOWNLOADING -> "the provider no longer has the output (expired or deleted before download);"
+                        + " the generation is not re-run automatically: " + e.getMessage();
+                default -> step.name() + ": the provider does not know this job: " + e.getMessage();
+            });
+            case TRANSIENT -> retryOrFail(job, step, e.getMessage(), e.retryAfter());
+        }
+    }
+
+    private void retryOrFail(Job job, JobStep step, String error) {
+        retryOrFail(job, step, error, null);
+    }
+
+    private void retryOrFail(Job job, JobStep step, String error, Duration retryAfter) {
+        int failed = job.stepAttempts() + 1;
+        if (failed >= properties.maxAttempts()) {
+            fail(job, step.name() + " failed " + failed + " times, giving up: " + error);
+            return;
+        }
+        Duration wait = properties.backoff(job.stepAttempts());
+        if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
+            wait = retryAfter;
+        }
+        store.retryLater(job.id(), job.state(), Instant.now().plus(wait),
+                step.name() + " attempt " + failed + " failed, next in " + wait.toSeconds() + " s: " + error);
+    }
+
+    private void fail(Job job, String reason) {
+        store.transition(job.id(), job.state(), JobState.FAILED, reason, JobChanges.none().set("last_error", reason));
+    }
+}

@@ -1,0 +1,69 @@
+package io.reelhub.dispatch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import io.reelhub.jobs.Job;
+import io.reelhub.jobs.JobChanges;
+import io.reelhub.jobs.JobState;
+import io.reelhub.jobs.JobStore;
+
+/** Asks the provider how a submitted job is doing, at the pace the provider asks for. */
+@Component
+class PollStep implements JobStep {
+
+    private final JobStore store;
+    private final ProviderRegistry providers;
+    private final DispatchProperties properties;
+
+    PollStep(JobStore store, ProviderRegistry providers, DispatchProperties properties) {
+        this.store = store;
+        this.providers = providers;
+        this.properties = properties;
+    }
+
+    @Override
+    public Set<JobState> handles() {
+        return Set.of(JobState.SUBMITTED, JobState.RENDERING);
+    }
+
+    @Override
+    public String name() {
+        return "poll";
+    }
+
+    @Override
+    public void run(Job job) {
+        RenderStatus status = providers.named(job.provider()).poll(job.providerJobId());
+        JobState current = job.state();
+        if (current == JobState.SUBMITTED && status.phase() != RenderStatus.Phase.QUEUED) {
+            store.transition(job.id(), current, JobState.RENDERING, "provider started rendering",
+                    JobChanges.none().set("progress", status.progress()));
+            current = JobState.RENDERING;
+        }
+        switch (status.phase()) {
+            case QUEUED, RUNNING -> store.updateProgress(job.id(), current, status.progress(),
+                    Instant.now().plus(pollInterval(status.pollAfter())));
+            case SUCCEEDED -> store.transition(job.id(), current, JobState.DOWNLOADING,
+                    "provider finished rendering", JobChanges.none()
+                            .set("progress", 100)
+                            .set("rendered_at", Instant.now())
+                            .set("next_action_at", Instant.now())
+                            .set("last_error", null));
+            case FAILED -> store.transition(job.id(), current, JobState.FAILED,
+                    "provider failed the generation: " + status.failureReason(),
+                    JobChanges.none().set("last_error", status.failureReason()));
+        }
+    }
+
+    private Duration pollInterval(Duration asked) {
+        Duration wanted = asked == null ? Duration.ofSeconds(1) : asked;
+        if (wanted.compareTo(properties.minPollInterval()) < 0) {
+            return properties.minPollInterval();
+        }
+        return wanted.compareTo(properties.maxPollInterval()) > 0 ? properties.maxPollInterval() : wanted;
+    }
+}

@@ -1,0 +1,69 @@
+package io.reelhub.dispatch;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import io.reelhub.brief.GenerationSpec;
+import io.reelhub.jobs.Job;
+import io.reelhub.jobs.JobChanges;
+import io.reelhub.jobs.JobState;
+import io.reelhub.jobs.JobStore;
+
+/**
+ * The money rule: the intent is recorded before the provider is called and the provider's id right after. When an
+ * earlier attempt left an intent without an id (a crash, a timeout), the provider is asked first whether it already
+ * has the job, and the same idempotency key is sent again, so one brief is paid for once.
+ */
+@Component
+class SubmitStep implements JobStep {
+
+    private final JobStore store;
+    private final ProviderRegistry providers;
+    private final SpecCodec specs;
+
+    SubmitStep(JobStore store, ProviderRegistry providers, SpecCodec specs) {
+        this.store = store;
+        this.providers = providers;
+        this.specs = specs;
+    }
+
+    @Override
+    public Set<JobState> handles() {
+        return Set.of(JobState.QUEUED);
+    }
+
+    @Override
+    public String name() {
+        return "submit";
+    }
+
+    @Override
+    public void run(Job job) {
+        GenerationSpec spec = specs.read(job);
+        VideoProvider provider = job.provider() == null ? providers.forNewJob() : providers.named(job.provider());
+        if (job.submitIntentAt() != null) {
+            Set<String> taken = store.providerJobIdsOf(provider.name(), job.submitIntentAt().minusSeconds(3600));
+            Optional<String> found = provider.findSubmitted(spec, job.submitIntentAt(), taken);
+            if (found.isPresent()) {
+                submitted(job, provider, found.get(), "adopted " + provider.name() + " job " + found.get()
+                        + " found after an interrupted submit (not paid twice)");
+                return;
+            }
+        }
+        String key = job.submitKey() != null ? job.submitKey() : job.id();
+        store.recordSubmitIntent(job.id(), provider.name(), key);
+        String providerJobId = provider.submit(spec, key);
+        submitted(job, provider, providerJobId, "submitted to " + provider.name() + " as " + providerJobId);
+    }
+
+    private void submitted(Job job, VideoProvider provider, String providerJobId, String reason) {
+        store.transition(job.id(), JobState.QUEUED, JobState.SUBMITTED, reason, JobChanges.none()
+                .set("provider", provider.name())
+                .set("provider_job_id", providerJobId)
+                .set("next_action_at", Instant.now())
+                .set("last_error", null));
+    }
+}
