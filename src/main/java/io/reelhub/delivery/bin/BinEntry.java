@@ -23,10 +23,13 @@ record BinEntry(Path target, ContentCheck sameContent, ContentWriter writer) {
         void writeTo(Path temp) throws IOException;
     }
 
-    /** A small generated file (timeline, sidecar) whose bytes are known up front. */
+    /** A small generated file whose bytes are known up front and must match exactly. */
     static BinEntry ofBytes(Path target, byte[] content) {
-        return new BinEntry(target,
-                existing -> Arrays.equals(Files.readAllBytes(existing), content),
-                temp -> Files.write(temp, content, StandardOpenOption.CREATE_NEW));
+        return ofBytes(target, content, existing -> Arrays.equals(Files.readAllBytes(existing), content));
+    }
+
+    /** A small generated file whose bytes are known up front, with its own idea of "same content". */
+    static BinEntry ofBytes(Path target, byte[] content, ContentCheck sameContent) {
+        return new BinEntry(target, sameContent, temp -> Files.write(temp, content, StandardOpenOption.CREATE_NEW));
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -46,6 +47,11 @@ public class EditingBinWriter {
      * @throws IllegalArgumentException          if an id cannot safely name a folder or file
      */
     public BinDelivery deliver(Delivery delivery, String binsDir) throws IOException {
+        // A blank folder would resolve to the working directory and scatter clips wherever the hub was started.
+        if (binsDir == null || binsDir.isBlank()) {
+            throw new IllegalArgumentException("binsDir is required: the editing bins folder to deliver into");
+        }
+        Objects.requireNonNull(delivery.clip(), "the delivery has no clip file");
         Path bins = Path.of(binsDir);
         BinLayout layout = BinLayout.resolve(bins, delivery);
         if (!Files.isDirectory(bins)) {
@@ -58,13 +64,13 @@ public class EditingBinWriter {
                 List.of(TimelineClip.of(layout.baseName(), layout.clip(), delivery)));
         LineageSidecar sidecar = LineageSidecar.of(delivery, facts, clock.instant().truncatedTo(ChronoUnit.MILLIS));
 
+        // In this order: the sidecar last, so whoever sees it can rely on the clip and timeline being in place.
         List<BinEntry> entries = List.of(
                 new BinEntry(layout.clip(),
                         existing -> FileDigest.of(existing).equals(clipDigest),
                         temp -> copyClip(delivery.clip(), temp, clipDigest)),
                 BinEntry.ofBytes(layout.timeline(), timeline),
-                new BinEntry(layout.sidecar(), sidecar::describesSameDeliveryAs,
-                        BinEntry.ofBytes(layout.sidecar(), sidecar.toJson()).writer()));
+                BinEntry.ofBytes(layout.sidecar(), sidecar.toJson(), sidecar::describesSameDeliveryAs));
 
         // Every name is checked before any file is written, so a conflict leaves the bin exactly as it was.
         for (BinEntry entry : entries) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -25,6 +26,8 @@ public class OtioTimelineWriter {
     // The file format is fixed by OTIO, not by the application's Jackson settings, hence a private mapper.
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
+            // Keep 3.20 as 3.20, as the sidecar writes it, instead of the node factory's 3.2.
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 
     /**

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EditingBinWriterTest {
 
@@ -211,6 +212,17 @@ class EditingBinWriterTest {
                 .isInstanceOf(NoSuchFileException.class)
                 .hasMessageContaining(unmounted.toString());
         assertThat(tmp.resolve("mnt")).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "  "})
+    void aBlankBinsFolderIsRefusedRatherThanTakenAsTheWorkingDirectory(String blank) throws IOException {
+        Path clip = SampleDeliveries.clipFile(work, "download-1.mp4", "frames");
+        EditingBinWriter writer = writerAt(FIRST_DELIVERY);
+
+        assertThatThrownBy(() -> writer.deliver(SampleDeliveries.delivery(clip, 1), blank))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("binsDir is required");
     }
 
     @Test

@@ -91,6 +91,7 @@ class OtioTimelineWriterTest {
         assertThat(reelhub.path("ai_generated").asBoolean()).isTrue();
         assertThat(reelhub.path("digital_source_type").asText())
                 .isEqualTo("http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia");
+        assertThat(reelhub.path("cost_estimate_usd").decimalValue()).isEqualByComparingTo("3.20");
         assertThat(reelhub.path("sandbox").asBoolean()).isTrue();
     }
 
