@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -50,6 +51,7 @@ final class BriefDocument {
     private final ObjectMapper json;
 
     BriefDocument(long maxBytes) {
+        // The screen below already refuses aliases; these options keep the tree reader safe on its own too.
         loaderOptions = new LoaderOptions();
         loaderOptions.setAllowRecursiveKeys(false);
         loaderOptions.setMaxAliasesForCollections(0);
@@ -57,12 +59,16 @@ final class BriefDocument {
         yaml = YAMLMapper.builder(YAMLFactory.builder().loaderOptions(loaderOptions).build())
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                // keep the written scale, so a budget of 12.50 is reported as 12.50, not 12.5
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                 .build();
         json = JsonMapper.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                // keep the written scale, so a budget of 12.50 is reported as 12.50, not 12.5
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                 .build();
     }
 
