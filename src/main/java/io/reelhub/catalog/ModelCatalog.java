@@ -11,7 +11,9 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +46,7 @@ public class ModelCatalog {
         this.schemaVersion = contents.schemaVersion();
         this.updated = contents.updated();
         this.models = Map.copyOf(contents.models());
-        this.aliases = Map.copyOf(contents.aliases());
+        this.aliases = Collections.unmodifiableMap(new LinkedHashMap<>(contents.aliases()));
         this.ordered = List.copyOf(contents.models().values());
     }
 
@@ -70,7 +72,7 @@ public class ModelCatalog {
         return ordered;
     }
 
-    /** Alias name to catalog id. */
+    /** Alias name to catalog id, in the order the file lists them. */
     public Map<String, String> aliases() {
         return aliases;
     }

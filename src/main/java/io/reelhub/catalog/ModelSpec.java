@@ -2,6 +2,8 @@ package io.reelhub.catalog;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +43,10 @@ public record ModelSpec(
     public ModelSpec {
         seconds = List.copyOf(seconds);
         sizes = List.copyOf(sizes);
-        pricePerSecondUsd = Map.copyOf(pricePerSecondUsd);
+        // An EnumMap keeps tiers in order (480p, 720p, 1080p), so GET /api/models lists them the same way each time.
+        Map<ResolutionTier, BigDecimal> prices = new EnumMap<>(ResolutionTier.class);
+        prices.putAll(pricePerSecondUsd);
+        pricePerSecondUsd = Collections.unmodifiableMap(prices);
     }
 
     public boolean accepts(int clipSeconds) {

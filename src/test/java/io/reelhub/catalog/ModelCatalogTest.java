@@ -31,6 +31,13 @@ class ModelCatalogTest {
     }
 
     @Test
+    void aliasesAndPriceTiersKeepAStableOrderForTheModelsApi() {
+        assertThat(catalog.aliases().keySet()).startsWith("hero-cinematic", "fast-draft");
+        assertThat(catalog.find("seedance-1.0-pro").orElseThrow().pricePerSecondUsd().keySet())
+                .containsExactly(ResolutionTier.P480, ResolutionTier.P720, ResolutionTier.P1080);
+    }
+
+    @Test
     void anAliasResolvesToTheModelItPointsAt() {
         assertThat(catalog.find("hero-cinematic")).map(ModelSpec::id).contains("veo-3.1");
         assertThat(catalog.find("fast-draft")).map(ModelSpec::id).contains("wan-2.2");
