@@ -1,5 +1,9 @@
 package io.reelhub.sandbox;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -9,8 +13,11 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reelhub.media.ClipSpec;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
 import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.util.WebUtils;
 
@@ -50,7 +57,7 @@ public class VideoRequestParser {
         int[] size = size(form.getParameter("size"));
         Long seed = seed(form.getParameter("seed"));
         String negativePrompt = form.getParameter("negative_prompt");
-        int inputReferences = inputReferences(form);
+        int inputReferences = inputReferences(request);
         String idempotencyKey = idempotencyKey(request.getHeader("Idempotency-Key"));
         return new VideoRequest(prompt, model, seconds, size[0], size[1], seed, negativePrompt, inputReferences,
                 idempotencyKey);
@@ -133,20 +140,49 @@ public class VideoRequestParser {
         }
     }
 
-    private static int inputReferences(MultipartHttpServletRequest form) {
-        int files = form.getFiles("input_reference").size();
-        String[] texts = form.getParameterValues("input_reference");
-        if (texts == null) {
-            return files;
-        }
-        for (String text : texts) {
-            // The documented non-file shapes are the JSON objects {"file_id": ...} and {"image_url": ...}.
-            if (!referenceObject(text)) {
+    private static int inputReferences(HttpServletRequest request) {
+        int count = 0;
+        for (Part part : parts(request)) {
+            if (!"input_reference".equals(part.getName())) {
+                continue;
+            }
+            // A file part: one with a file name, or, as the OpenAI Java SDK sends raw bytes, a binary content type
+            // without one (the servlet container files the latter under the text fields).
+            if (part.getSubmittedFileName() != null || binary(part.getContentType())) {
+                count++;
+            } else if (referenceObject(text(part))) {
+                // The documented non-file shapes: the JSON objects {"file_id": ...} and {"image_url": ...}.
+                count++;
+            } else {
                 throw SandboxApiException.invalidRequest("input_reference", "invalid_type",
                         "Invalid type for 'input_reference': expected a file, but got a string instead.");
             }
         }
-        return files + texts.length;
+        return count;
+    }
+
+    private static boolean binary(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.toLowerCase(Locale.ROOT);
+        return !type.startsWith("text/") && !type.startsWith("application/json");
+    }
+
+    private static Collection<Part> parts(HttpServletRequest request) {
+        try {
+            return request.getParts();
+        } catch (IOException | ServletException e) {
+            throw new MultipartException("could not read the multipart form", e);
+        }
+    }
+
+    private static String text(Part part) {
+        try (InputStream in = part.getInputStream()) {
+            return new String(in.readNBytes(MAX_PROMPT_LENGTH), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MultipartException("could not read the part " + part.getName(), e);
+        }
     }
 
     private static boolean referenceObject(String text) {

@@ -127,6 +127,14 @@ class SandboxVideosApiTest extends SandboxApiTestBase {
     }
 
     @Test
+    void anInputReferenceGivenAsAnImageUrlObjectIsAccepted() {
+        HttpResponse<String> response = sandbox.create(form("Referenced by URL", "veo-3.1", "1", "320x180")
+                .field("input_reference", "{\"image_url\":\"https://example.com/ref.png\"}"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    @Test
     void anInputReferenceSentAsAPlainStringIsATypeError() {
         HttpResponse<String> response = sandbox.create(form("Bad reference", "veo-3.1", "4", "640x360")
                 .field("input_reference", "https://example.com/ref.png"));
