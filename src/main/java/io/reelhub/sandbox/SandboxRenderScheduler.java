@@ -49,8 +49,8 @@ public class SandboxRenderScheduler implements SmartLifecycle {
     private final SandboxProperties properties;
     private final Map<String, Double> renderedFraction = new ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean();
-    private ExecutorService renderThreads;
-    private ScheduledExecutorService clock;
+    private volatile ExecutorService renderThreads;
+    private volatile ScheduledExecutorService clock;
 
     public SandboxRenderScheduler(SandboxVideoStore store, SandboxPaths paths, SandboxCounters counters,
                                   ClipRenderer renderer, FrameGrabber stills, SandboxProperties properties) {
@@ -63,8 +63,8 @@ public class SandboxRenderScheduler implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        if (!running.compareAndSet(false, true)) {
+    public synchronized void start() {
+        if (running.get()) {
             return;
         }
         // Fixed threads, unbounded queue: an accepted job is a promise, so it waits for a thread rather than
@@ -72,6 +72,7 @@ public class SandboxRenderScheduler implements SmartLifecycle {
         renderThreads = new ThreadPoolExecutor(properties.renderThreads(), properties.renderThreads(), 0,
                 TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), threads("sandbox-render-"));
         clock = new ScheduledThreadPoolExecutor(1, threads("sandbox-clock-"));
+        running.set(true);
         int resumed = 0;
         for (SandboxVideo video : store.all()) {
             if (!video.status().terminal()) {
@@ -87,7 +88,7 @@ public class SandboxRenderScheduler implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         if (!running.compareAndSet(true, false)) {
             return;
         }
@@ -106,12 +107,31 @@ public class SandboxRenderScheduler implements SmartLifecycle {
         return running.get();
     }
 
+    /**
+     * Starts before the web server and stops after it, so no request can hand over a job while the render
+     * threads are not there to take it.
+     */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
     /** Queues an accepted job for rendering. */
     public void schedule(SandboxVideo video) {
         try {
-            renderThreads.execute(() -> render(video.id()));
-        } catch (RejectedExecutionException | NullPointerException e) {
-            log.info("Sandbox is stopping; job {} stays {} and resumes at the next start", video.id(),
+            if (!running.get()) {
+                throw new RejectedExecutionException("not running");
+            }
+            renderThreads.execute(() -> {
+                try {
+                    render(video.id());
+                } catch (RuntimeException e) {
+                    // Typically the state folder became unwritable; the job stays unfinished and resumes at restart.
+                    log.error("Sandbox job {} could not advance", video.id(), e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.info("Sandbox is not running; job {} stays {} and resumes at the next start", video.id(),
                     video.status().wire());
         }
     }

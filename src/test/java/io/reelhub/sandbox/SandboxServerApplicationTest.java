@@ -34,7 +34,7 @@ class SandboxServerApplicationTest {
         Path home = SandboxApiTestBase.testHome("sandbox-server-");
         try (ConfigurableApplicationContext context = SandboxServerApplication.run("--server.port=0",
                 "--reelhub.home=" + home, "--reelhub.sandbox.render-time=200ms",
-                "--reelhub.sandbox.faults.rate-limited-submits=1")) {
+                "--reelhub.sandbox.faults.rate-limited-submits=1", "--spring.servlet.multipart.max-file-size=100KB")) {
             assertThat(context.getBeanNamesForType(DataSource.class)).isEmpty();
             assertThat(context.getBeanNamesForType(CamelContext.class)).isEmpty();
             assertThat(Arrays.stream(context.getBeanDefinitionNames())
@@ -55,6 +55,11 @@ class SandboxServerApplicationTest {
             assertThat(probe.height()).isEqualTo(1280);
             assertThat(probe.durationSeconds()).isCloseTo(3.0, within(0.1));
             assertThat(home.resolve("sandbox/videos/" + id + ".mp4")).exists();
+
+            HttpResponse<String> oversized = sandbox.create(form("Huge reference", "veo-3.1", "4", "320x180")
+                    .file("input_reference", new byte[150 * 1024]));
+            assertThat(oversized.statusCode()).isEqualTo(413);
+            assertThat(json(oversized).path("error").path("code").asText()).isEqualTo("request_too_large");
             assertThat(get(port(context), "/actuator/health").body()).contains("UP");
             assertThat(sandbox.metric("reelhub.sandbox.submissions?tag=model:seedance-1.0-pro")
                     .path("measurements").get(0).path("value").asDouble()).isEqualTo(1.0);
