@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -116,7 +117,7 @@ final class SandboxHttp {
                 HttpResponse.BodyHandlers.ofFile(to));
     }
 
-    HttpResponse<java.io.InputStream> downloadStream(String id) {
+    HttpResponse<InputStream> downloadStream(String id) {
         return send(authorized(apiBase() + "/videos/" + id + "/content").GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
     }
