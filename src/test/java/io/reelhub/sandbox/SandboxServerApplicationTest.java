@@ -80,6 +80,27 @@ class SandboxServerApplicationTest {
         }
     }
 
+    @Test
+    void aConfiguredApiKeyMustMatchExactlyAndIsNeverEchoed() throws Exception {
+        try (ConfigurableApplicationContext context = SandboxServerApplication.run("--server.port=0",
+                "--reelhub.home=" + SandboxApiTestBase.testHome("sandbox-key-"),
+                "--reelhub.sandbox.api-key=sk-the-right-one")) {
+            HttpClient http = HttpClient.newHttpClient();
+            URI videos = URI.create("http://localhost:" + port(context) + "/sandbox/openai/v1/videos");
+
+            HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(videos)
+                    .header("Authorization", "Bearer sk-a-wrong-one").GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> right = http.send(HttpRequest.newBuilder(videos)
+                    .header("Authorization", "Bearer sk-the-right-one").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(wrong.statusCode()).isEqualTo(401);
+            assertThat(json(wrong).path("error").path("code").asText()).isEqualTo("invalid_api_key");
+            assertThat(wrong.body()).doesNotContain("wrong-one").doesNotContain("right-one");
+            assertThat(right.statusCode()).isEqualTo(200);
+        }
+    }
+
     private static HttpResponse<String> get(int port, String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Bearer sk-test").GET().build(), HttpResponse.BodyHandlers.ofString());
