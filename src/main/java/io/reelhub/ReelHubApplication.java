@@ -1,17 +1,40 @@
 package io.reelhub;
 
 import java.time.Clock;
+import java.util.Arrays;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 
-@SpringBootApplication
+import io.reelhub.sandbox.SandboxServerApplication;
+
+/**
+ * The hub. {@code @SpringBootApplication} spelled out, because its component scan must not pick up
+ * {@link SandboxServerApplication}, the standalone sandbox's own configuration; the sandbox's beans themselves are
+ * scanned, so the hub embeds the sandbox provider by default.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
 @ConfigurationPropertiesScan
+@ComponentScan(excludeFilters = {
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+        @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = SandboxServerApplication.class)})
 public class ReelHubApplication {
 
+    /** {@code java -jar reelhub.jar [args]} runs the hub; {@code java -jar reelhub.jar sandbox [args]} only the sandbox. */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("sandbox")) {
+            SandboxServerApplication.run(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         SpringApplication.run(ReelHubApplication.class, args);
     }
 

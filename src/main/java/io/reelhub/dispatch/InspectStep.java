@@ -17,6 +17,7 @@ import io.reelhub.jobs.JobChanges;
 import io.reelhub.jobs.JobState;
 import io.reelhub.jobs.JobStore;
 import io.reelhub.media.MediaProbe;
+import io.reelhub.media.MediaToolException;
 import io.reelhub.media.ProbeResult;
 
 /** Checks a downloaded clip with ffprobe before anything is delivered: a broken file never reaches a bin. */
@@ -54,9 +55,12 @@ class InspectStep implements JobStep {
         ProbeResult result;
         try {
             result = probe.probe(Path.of(job.clipPath()));
-        } catch (RuntimeException e) {
+        } catch (MediaToolException e) {
             fail(job, "the downloaded file is not a readable video: " + e.getMessage());
             return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while probing the clip", e);
         }
         List<String> problems = new ArrayList<>();
         if (result.videoCodec() == null) {

@@ -12,6 +12,7 @@ import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import io.reelhub.brief.GenerationSpec;
 import io.reelhub.dispatch.openai.OpenAiVideosClient;
 
 /**
@@ -39,12 +40,12 @@ public class ProviderRegistry {
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
         providers.put(SANDBOX, new OpenAiVideosClient(SANDBOX,
-                () -> sandboxBaseUrl.isBlank() ? embeddedSandboxUrl() : trimSlash(sandboxBaseUrl), "sandbox", http,
-                json));
+                () -> sandboxBaseUrl.isBlank() ? embeddedSandboxUrl() : trimSlash(sandboxBaseUrl), "sandbox",
+                GenerationSpec::modelId, http, json));
         if (!openAiKey.isBlank()) {
             String base = openAiBaseUrl.isBlank() ? "https://api.openai.com/v1" : trimSlash(openAiBaseUrl);
-            providers.put(OPENAI_COMPATIBLE, new OpenAiVideosClient(OPENAI_COMPATIBLE, () -> base, openAiKey, http,
-                    json));
+            providers.put(OPENAI_COMPATIBLE, new OpenAiVideosClient(OPENAI_COMPATIBLE, () -> base, openAiKey,
+                    GenerationSpec::providerModel, http, json));
         }
         defaultProvider = openAiKey.isBlank() ? SANDBOX : OPENAI_COMPATIBLE;
     }

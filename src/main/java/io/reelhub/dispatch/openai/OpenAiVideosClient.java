@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,14 +37,19 @@ public class OpenAiVideosClient implements VideoProvider {
     private final String name;
     private final Supplier<String> baseUrl;
     private final String apiKey;
+    private final Function<GenerationSpec, String> modelName;
     private final HttpClient http;
     private final ObjectMapper json;
 
-    public OpenAiVideosClient(String name, Supplier<String> baseUrl, String apiKey, HttpClient http,
-                              ObjectMapper json) {
+    /**
+     * @param modelName which id goes on the wire: the catalog id for the sandbox, the provider's own id for gateways
+     */
+    public OpenAiVideosClient(String name, Supplier<String> baseUrl, String apiKey,
+                              Function<GenerationSpec, String> modelName, HttpClient http, ObjectMapper json) {
         this.name = name;
         this.baseUrl = baseUrl;
         this.apiKey = apiKey;
+        this.modelName = modelName;
         this.http = http;
         this.json = json;
     }
@@ -56,7 +62,7 @@ public class OpenAiVideosClient implements VideoProvider {
     @Override
     public String submit(GenerationSpec spec, String idempotencyKey) {
         MultipartForm form = new MultipartForm()
-                .field("model", spec.providerModel())
+                .field("model", modelName.apply(spec))
                 .field("prompt", spec.prompt())
                 // the API takes seconds as a string enum; an integer is a 400
                 .field("seconds", Integer.toString(spec.seconds()))
@@ -88,7 +94,7 @@ public class OpenAiVideosClient implements VideoProvider {
                 continue;
             }
             if (spec.prompt().equals(video.path("prompt").asText())
-                    && spec.providerModel().equals(video.path("model").asText())
+                    && modelName.apply(spec).equals(video.path("model").asText())
                     && Integer.toString(spec.seconds()).equals(video.path("seconds").asText())
                     && size.equals(video.path("size").asText())) {
                 return Optional.of(id);

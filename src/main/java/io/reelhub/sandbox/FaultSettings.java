@@ -1,0 +1,79 @@
+package io.reelhub.sandbox;
+
+import java.util.Objects;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/**
+ * Faults the sandbox injects, both as {@code reelhub.sandbox.faults.*} properties and as the JSON body of
+ * {@code POST /sandbox/admin/faults} (same names, camelCase in JSON, kebab-case in YAML). Counts are "the next N";
+ * a missing value means "no fault" (or the documented default for the detail fields).
+ *
+ * @param rateLimitedSubmits   the next N submits answer 429 with {@code Retry-After}
+ * @param retryAfterSeconds    the {@code Retry-After} of those 429s (default 2)
+ * @param failingSubmits       the next N submits answer {@code failingSubmitStatus}
+ * @param failingSubmitStatus  500, 502, 503 or 504 (default 500)
+ * @param failedJobs           the next N accepted jobs end {@code failed}
+ * @param failedJobCode        their {@code error.code} (default {@code moderation_blocked})
+ * @param failedJobMessage     their {@code error.message}
+ * @param failingPolls         the next N retrieves answer {@code failingPollStatus}
+ * @param failingPollStatus    500, 502, 503 or 504 (default 500)
+ * @param truncatedDownloads   the next N content downloads stop after {@code truncateAfterBytes}
+ * @param truncateAfterBytes   where those downloads stop (default 65536), while announcing the full length
+ * @param downloadBytesPerSecond throttle every content download to this rate while set (0 = full speed)
+ */
+@JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record FaultSettings(
+        Integer rateLimitedSubmits,
+        Integer retryAfterSeconds,
+        Integer failingSubmits,
+        Integer failingSubmitStatus,
+        Integer failedJobs,
+        String failedJobCode,
+        String failedJobMessage,
+        Integer failingPolls,
+        Integer failingPollStatus,
+        Integer truncatedDownloads,
+        Long truncateAfterBytes,
+        Long downloadBytesPerSecond) {
+
+    private static final Set<Integer> SERVER_ERRORS = Set.of(500, 502, 503, 504);
+
+    public static final FaultSettings NONE = new FaultSettings(null, null, null, null, null, null, null, null, null,
+            null, null, null);
+
+    public FaultSettings {
+        rateLimitedSubmits = atLeastZero(rateLimitedSubmits);
+        retryAfterSeconds = retryAfterSeconds == null || retryAfterSeconds < 0 ? 2 : retryAfterSeconds;
+        failingSubmits = atLeastZero(failingSubmits);
+        failingSubmitStatus = serverError("failingSubmitStatus", failingSubmitStatus);
+        failedJobs = atLeastZero(failedJobs);
+        failedJobCode = failedJobCode == null || failedJobCode.isBlank() ? "moderation_blocked" : failedJobCode;
+        failedJobMessage = Objects.requireNonNullElse(failedJobMessage,
+                "Your request was blocked by our moderation system.");
+        failingPolls = atLeastZero(failingPolls);
+        failingPollStatus = serverError("failingPollStatus", failingPollStatus);
+        truncatedDownloads = atLeastZero(truncatedDownloads);
+        truncateAfterBytes = truncateAfterBytes == null || truncateAfterBytes < 0 ? 65_536L : truncateAfterBytes;
+        downloadBytesPerSecond = downloadBytesPerSecond == null || downloadBytesPerSecond < 0 ? 0L
+                : downloadBytesPerSecond;
+    }
+
+    private static int atLeastZero(Integer value) {
+        return value == null ? 0 : Math.max(0, value);
+    }
+
+    private static int serverError(String name, Integer status) {
+        if (status == null) {
+            return 500;
+        }
+        if (!SERVER_ERRORS.contains(status)) {
+            throw new IllegalArgumentException(name + " must be one of " + SERVER_ERRORS + ", got " + status);
+        }
+        return status;
+    }
+}

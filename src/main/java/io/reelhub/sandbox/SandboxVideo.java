@@ -1,0 +1,73 @@
+package io.reelhub.sandbox;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One sandbox job as the sandbox remembers it (the persisted form, one JSON file per video). The wire form is
+ * {@link VideoResource}; this record also keeps what the wire does not show: the hub extensions, the idempotency
+ * key, a failure planned by a fault, and when the clip finished rendering.
+ *
+ * @param sequence        creation order, also encoded in the id, so listing and cursors survive deletions
+ * @param plannedFailure  set when a fault decided at submit time that this job ends {@code failed}
+ * @param renderedAt      when the clip and thumbnail were on disk (the job may still wait for the render time)
+ */
+public record SandboxVideo(
+        String id,
+        long sequence,
+        String model,
+        String prompt,
+        int seconds,
+        int width,
+        int height,
+        Long seed,
+        String negativePrompt,
+        int inputReferences,
+        String idempotencyKey,
+        VideoStatus status,
+        Instant createdAt,
+        Instant startedAt,
+        Instant renderedAt,
+        Instant completedAt,
+        Instant expiresAt,
+        JobError error,
+        JobError plannedFailure) {
+
+    public String size() {
+        return width + "x" + height;
+    }
+
+    /** The earliest moment the job may finish: submission plus the configured render time. */
+    public Instant readyAt(Duration renderTime) {
+        return createdAt.plus(renderTime);
+    }
+
+    public boolean expired(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
+
+    /** In progress; a job resumed after a restart keeps its first start time. */
+    SandboxVideo started(Instant now) {
+        return with(VideoStatus.IN_PROGRESS, startedAt == null ? now : startedAt, renderedAt, completedAt, expiresAt,
+                error);
+    }
+
+    SandboxVideo rendered(Instant now) {
+        return with(status, startedAt, now, completedAt, expiresAt, error);
+    }
+
+    SandboxVideo completed(Instant now, Duration contentTtl) {
+        return with(VideoStatus.COMPLETED, startedAt, renderedAt, now, now.plus(contentTtl), null);
+    }
+
+    SandboxVideo failed(JobError failure, Instant now) {
+        return with(VideoStatus.FAILED, startedAt, renderedAt, now, null, failure);
+    }
+
+    private SandboxVideo with(VideoStatus newStatus, Instant newStartedAt, Instant newRenderedAt,
+                              Instant newCompletedAt, Instant newExpiresAt, JobError newError) {
+        return new SandboxVideo(id, sequence, model, prompt, seconds, width, height, seed, negativePrompt,
+                inputReferences, idempotencyKey, newStatus, createdAt, newStartedAt, newRenderedAt, newCompletedAt,
+                newExpiresAt, newError, plannedFailure);
+    }
+}
