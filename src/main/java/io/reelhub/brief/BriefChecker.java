@@ -69,6 +69,20 @@ public class BriefChecker {
         return new BriefCheck(brief, validation.plan(), errors, warnings, sha256);
     }
 
+    /**
+     * For channels that know a body's size before reading it: a body over the limit is refused with its real size
+     * and never read into memory.
+     *
+     * @param prefix at most the first {@code maxBytes + 1} bytes, used for the content hash only
+     */
+    public BriefCheck checkSized(byte[] prefix, long size, String fileName) {
+        if (size <= parser.maxBytes()) {
+            return check(prefix, fileName);
+        }
+        return new BriefCheck(null, List.of(), List.of(BriefText.tooLarge(size, parser.maxBytes())), List.of(),
+                sha256(prefix));
+    }
+
     private static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));

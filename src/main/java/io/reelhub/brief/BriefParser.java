@@ -48,6 +48,7 @@ public final class BriefParser {
             .map(PromptSection::fieldName).collect(Collectors.toUnmodifiableSet());
     private static final Pattern ASPECT = Pattern.compile("[1-9][0-9]?:[1-9][0-9]?");
 
+    private final long maxBytes;
     private final BriefText text;
     private final BriefDocument document;
 
@@ -60,6 +61,7 @@ public final class BriefParser {
         if (maxBytes <= 0) {
             throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
         }
+        this.maxBytes = maxBytes;
         this.text = new BriefText(maxBytes);
         this.document = new BriefDocument(maxBytes);
     }
@@ -69,6 +71,11 @@ public final class BriefParser {
      * @param fileName the file's name, used to tell JSON from YAML and to derive the id when the brief has none;
      *                 may be null for bodies that have no name
      */
+    /** The largest brief accepted, in bytes. */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
     public BriefReport parse(byte[] content, String fileName) {
         List<Problem> errors = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();

@@ -23,6 +23,10 @@ final class BriefText {
         this.maxBytes = maxBytes;
     }
 
+    static Problem tooLarge(long size, long maxBytes) {
+        return new Problem("", "the file is " + size + " bytes; the limit is " + maxBytes + " bytes");
+    }
+
     /** The decoded text (without a byte-order mark), or empty with the problem added to {@code errors}. */
     Optional<String> decode(byte[] content, List<Problem> errors) {
         if (content == null || content.length == 0) {
@@ -30,8 +34,7 @@ final class BriefText {
             return Optional.empty();
         }
         if (content.length > maxBytes) {
-            errors.add(new Problem("", "the file is " + content.length + " bytes; the limit is " + maxBytes
-                    + " bytes"));
+            errors.add(tooLarge(content.length, maxBytes));
             return Optional.empty();
         }
         for (int i = 0; i < content.length; i++) {

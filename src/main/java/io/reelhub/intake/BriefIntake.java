@@ -55,7 +55,16 @@ public class BriefIntake {
      */
     @Transactional
     public IntakeOutcome accept(byte[] content, String fileName, String source) {
-        BriefCheck check = checker.check(content, fileName);
+        return accept(content, content.length, fileName, source);
+    }
+
+    /**
+     * For channels that know the size before reading: {@code content} may be only the first bytes of a body that is
+     * over the limit, which is then refused with its real size.
+     */
+    @Transactional
+    public IntakeOutcome accept(byte[] content, long size, String fileName, String source) {
+        BriefCheck check = checker.checkSized(content, size, fileName);
         List<Problem> errors = new ArrayList<>(check.errors());
         Brief brief = check.brief();
         if (brief != null && !routes.isWired(brief.stage().wireName())) {

@@ -40,7 +40,7 @@ public class FolderIntake {
     public void accept(Exchange exchange) throws IOException {
         File file = exchange.getMessage().getBody(File.class);
         String name = file.getName();
-        IntakeOutcome outcome = intake.accept(read(file.toPath()), name, "folder:inbox/" + name);
+        IntakeOutcome outcome = intake.accept(read(file.toPath()), file.length(), name, "folder:inbox/" + name);
         if (outcome.rejected()) {
             Path failed = folders.inbox().resolve(".failed");
             String archived = ArchiveNames.free(failed, name);
