@@ -43,7 +43,7 @@ class SubmitStep implements JobStep {
     @Override
     public void run(Job job) {
         GenerationSpec spec = specs.read(job);
-        VideoProvider provider = job.provider() == null ? providers.forNewJob() : providers.named(job.provider());
+        VideoProvider provider = job.provider() == null ? providers.forNewJob(spec) : providers.named(job.provider());
         if (job.submitIntentAt() != null) {
             Set<String> taken = store.providerJobIdsOf(provider.name(), job.submitIntentAt().minusSeconds(3600));
             Optional<String> found = provider.findSubmitted(spec, job.submitIntentAt(), taken);
