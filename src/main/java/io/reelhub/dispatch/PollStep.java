@@ -18,11 +18,13 @@ class PollStep implements JobStep {
     private final JobStore store;
     private final ProviderRegistry providers;
     private final DispatchProperties properties;
+    private final ProviderBreaker breaker;
 
-    PollStep(JobStore store, ProviderRegistry providers, DispatchProperties properties) {
+    PollStep(JobStore store, ProviderRegistry providers, DispatchProperties properties, ProviderBreaker breaker) {
         this.store = store;
         this.providers = providers;
         this.properties = properties;
+        this.breaker = breaker;
     }
 
     @Override
@@ -38,6 +40,7 @@ class PollStep implements JobStep {
     @Override
     public void run(Job job) {
         RenderStatus status = providers.named(job.provider()).poll(job.providerJobId());
+        breaker.succeeded(job.provider());
         JobState current = job.state();
         if (current == JobState.SUBMITTED && status.phase() != RenderStatus.Phase.QUEUED) {
             store.transition(job.id(), current, JobState.RENDERING, "provider started rendering",

@@ -1,5 +1,6 @@
 package io.reelhub.dispatch;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -23,11 +24,16 @@ class SubmitStep implements JobStep {
     private final JobStore store;
     private final ProviderRegistry providers;
     private final SpecCodec specs;
+    private final SubmitThrottle throttle;
+    private final ProviderBreaker breaker;
 
-    SubmitStep(JobStore store, ProviderRegistry providers, SpecCodec specs) {
+    SubmitStep(JobStore store, ProviderRegistry providers, SpecCodec specs, SubmitThrottle throttle,
+               ProviderBreaker breaker) {
         this.store = store;
         this.providers = providers;
         this.specs = specs;
+        this.throttle = throttle;
+        this.breaker = breaker;
     }
 
     @Override
@@ -53,9 +59,17 @@ class SubmitStep implements JobStep {
                 return;
             }
         }
+        Optional<Duration> wait = breaker.waitFor(provider.name())
+                .or(() -> throttle.admit(provider.name(), spec.modelId()));
+        if (wait.isPresent()) {
+            // back-pressure: the brief waits its turn in the ledger; waiting is not a failed attempt
+            store.updateProgress(job.id(), JobState.QUEUED, 0, Instant.now().plus(wait.get()));
+            return;
+        }
         String key = job.submitKey() != null ? job.submitKey() : job.id();
         store.recordSubmitIntent(job.id(), provider.name(), key);
         String providerJobId = provider.submit(spec, key);
+        breaker.succeeded(provider.name());
         submitted(job, provider, providerJobId, "submitted to " + provider.name() + " as " + providerJobId);
     }
 

@@ -169,6 +169,13 @@ public class JobStore {
                 OffsetDateTime.ofInstant(since, ZoneOffset.UTC)));
     }
 
+    /** Generations of this provider and model that were submitted and have not finished rendering. */
+    public int countAtProvider(String provider, String model) {
+        Integer count = jdbc.queryForObject("select count(*) from jobs where provider = ? and model = ? and state in"
+                + " ('SUBMITTED', 'RENDERING')", Integer.class, provider, model);
+        return count == null ? 0 : count;
+    }
+
     public int releaseLeasesOf(String owner) {
         return jdbc.update("update jobs set lease_owner = null, lease_until = null where lease_owner = ?", owner);
     }
