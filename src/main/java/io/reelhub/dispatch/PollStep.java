@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import io.reelhub.costs.CostLedger;
 import io.reelhub.jobs.Job;
 import io.reelhub.jobs.JobChanges;
 import io.reelhub.jobs.JobState;
@@ -19,12 +20,15 @@ class PollStep implements JobStep {
     private final ProviderRegistry providers;
     private final DispatchProperties properties;
     private final ProviderBreaker breaker;
+    private final CostLedger costs;
 
-    PollStep(JobStore store, ProviderRegistry providers, DispatchProperties properties, ProviderBreaker breaker) {
+    PollStep(JobStore store, ProviderRegistry providers, DispatchProperties properties, ProviderBreaker breaker,
+             CostLedger costs) {
         this.store = store;
         this.providers = providers;
         this.properties = properties;
         this.breaker = breaker;
+        this.costs = costs;
     }
 
     @Override
@@ -50,12 +54,15 @@ class PollStep implements JobStep {
         switch (status.phase()) {
             case QUEUED, RUNNING -> store.updateProgress(job.id(), current, status.progress(),
                     Instant.now().plus(pollInterval(status.pollAfter())));
-            case SUCCEEDED -> store.transition(job.id(), current, JobState.DOWNLOADING,
-                    "provider finished rendering", JobChanges.none()
-                            .set("progress", 100)
-                            .set("rendered_at", Instant.now())
-                            .set("next_action_at", Instant.now())
-                            .set("last_error", null));
+            case SUCCEEDED -> {
+                store.transition(job.id(), current, JobState.DOWNLOADING, "provider finished rendering",
+                        JobChanges.none()
+                                .set("progress", 100)
+                                .set("rendered_at", Instant.now())
+                                .set("next_action_at", Instant.now())
+                                .set("last_error", null));
+                costs.billed(job.id());
+            }
             case FAILED -> store.transition(job.id(), current, JobState.FAILED,
                     "provider failed the generation: " + status.failureReason(),
                     JobChanges.none().set("last_error", status.failureReason()));
