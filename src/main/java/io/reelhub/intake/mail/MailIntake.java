@@ -48,6 +48,7 @@ public class MailIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailIntake.class);
     private static final Pattern YAML_BRIEF = Pattern.compile("(?m)^brief\\s*:\\s*\\S");
+    private static final Pattern YAML_TOP_LINE = Pattern.compile("#|- |-$|[A-Za-z_][A-Za-z0-9_-]*\\s*:(\\s|$)");
     private static final Pattern REPLY_PREFIX = Pattern.compile("^(?i)((re|fw|fwd|aw|wg|tr)\\s*:\\s*)+");
 
     private final MailIntakeProperties properties;
@@ -251,12 +252,25 @@ public class MailIntake {
                 MailReplyTexts.subject(envelope.subject()), body, envelope.messageId(), refs));
     }
 
-    /** From {@code brief: 1} on: a greeting above the brief is not part of it. */
-    private static String yamlPart(String body) {
+    /**
+     * The YAML brief in a mail text: from the {@code brief:} line to the first line that cannot belong to a YAML
+     * mapping (a line at the margin that is not {@code key:}, a comment or a list item, such as "Thanks"), a
+     * document marker ({@code ---}, {@code ...}) or the signature ({@code -- }). A greeting above the brief and a
+     * closing below it are not part of it.
+     */
+    static String yamlPart(String body) {
         java.util.regex.Matcher start = YAML_BRIEF.matcher(body);
-        String yaml = start.find() ? body.substring(start.start()) : body;
-        int signature = yaml.indexOf("\n-- \n");
-        return signature < 0 ? yaml : yaml.substring(0, signature + 1);
+        String[] lines = (start.find() ? body.substring(start.start()) : body).replace("\r\n", "\n").split("\n", -1);
+        StringBuilder yaml = new StringBuilder();
+        for (String line : lines) {
+            boolean atMargin = !line.isEmpty() && !Character.isWhitespace(line.charAt(0));
+            if (line.equals("-- ") || line.equals("--") || line.equals("---") || line.equals("...")
+                    || atMargin && !YAML_TOP_LINE.matcher(line).lookingAt()) {
+                break;
+            }
+            yaml.append(line).append('\n');
+        }
+        return yaml.toString();
     }
 
     /** The name a body brief is given (its id when it names none): the subject without Re:/Fwd:. */
