@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -259,7 +261,7 @@ public class MailIntake {
      * closing below it are not part of it.
      */
     static String yamlPart(String body) {
-        java.util.regex.Matcher start = YAML_BRIEF.matcher(body);
+        Matcher start = YAML_BRIEF.matcher(body);
         String[] lines = (start.find() ? body.substring(start.start()) : body).replace("\r\n", "\n").split("\n", -1);
         StringBuilder yaml = new StringBuilder();
         for (String line : lines) {
@@ -276,7 +278,7 @@ public class MailIntake {
     /** The name a body brief is given (its id when it names none): the subject without Re:/Fwd:. */
     static String idFromSubject(String subject) {
         String name = REPLY_PREFIX.matcher(subject == null ? "" : subject.trim()).replaceFirst("").trim();
-        name = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-")
+        name = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-")
                 .replaceAll("^[-_.]+|[-_.]+$", "");
         if (name.length() > 60) {
             name = name.substring(0, 60).replaceAll("[-_.]+$", "");

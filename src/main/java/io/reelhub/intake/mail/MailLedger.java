@@ -77,16 +77,6 @@ class MailLedger {
                 outcome.name(), now(), messageId);
     }
 
-    Optional<Outcome> outcome(String messageId) {
-        return jdbc.queryForList("select outcome from mail_intake where message_id = ?", String.class, messageId)
-                .stream().filter(o -> o != null).map(Outcome::valueOf).findFirst();
-    }
-
-    int attempts(String messageId) {
-        return jdbc.queryForList("select attempts from mail_intake where message_id = ?", Integer.class, messageId)
-                .stream().findFirst().orElse(0);
-    }
-
     /**
      * Remembers whom to tell when the job ends; a second call for the same job (a retried mail) changes nothing.
      * A job from a mail that must not be answered (an automatic one) is recorded as answered already.
@@ -116,11 +106,6 @@ class MailLedger {
         } catch (DuplicateKeyException alreadyRecorded) {
             // the same image, stored by an earlier attempt at this mail
         }
-    }
-
-    List<String> references(String messageId) {
-        return jdbc.queryForList("select stored_as from mail_references where message_id = ? order by stored_as",
-                String.class, messageId);
     }
 
     /** Mail jobs that reached DELIVERED, FAILED or CANCELLED and whose sender has not been answered yet. */

@@ -1,9 +1,14 @@
 package io.reelhub.intake.mail;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.reelhub.brief.Problem;
 import io.reelhub.intake.IntakeOutcome;
@@ -26,6 +31,7 @@ final class MailReplyTexts {
                   Seconds: 8
               Images attached beside a brief are kept as its reference images.
             """;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SIGNATURE = "\n-- \nReelHub (this reply was sent automatically)\n";
 
     private MailReplyTexts() {
@@ -114,7 +120,7 @@ final class MailReplyTexts {
             }
             default -> { }
         }
-        List<Problem> warnings = new java.util.ArrayList<>(result.notes());
+        List<Problem> warnings = new ArrayList<>(result.notes());
         warnings.addAll(outcome.warnings());
         if (!warnings.isEmpty()) {
             text.append("  Warnings:\n");
@@ -148,7 +154,7 @@ final class MailReplyTexts {
         switch (job.state()) {
             case DELIVERED -> {
                 text.append(what).append(" is DELIVERED.\n\nOutputs, under the hub's home folder:\n");
-                List<String> outputs = new java.util.ArrayList<>(outputs(job, home));
+                List<String> outputs = new ArrayList<>(outputs(job, home));
                 children.forEach(child -> outputs.addAll(outputs(child, home)));
                 if (outputs.isEmpty()) {
                     text.append("  (none recorded)\n");
@@ -176,13 +182,12 @@ final class MailReplyTexts {
             return List.of();
         }
         try {
-            List<String> paths = new java.util.ArrayList<>();
-            for (com.fasterxml.jackson.databind.JsonNode node
-                    : new com.fasterxml.jackson.databind.ObjectMapper().readTree(job.outputsJson())) {
+            List<String> paths = new ArrayList<>();
+            for (JsonNode node : JSON.readTree(job.outputsJson())) {
                 paths.add(relative(node.asText(), home));
             }
             return paths;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return List.of(job.outputsJson());
         }
     }

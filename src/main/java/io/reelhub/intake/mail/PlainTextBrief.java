@@ -125,16 +125,12 @@ final class PlainTextBrief {
     }
 
     private static final Pattern KEY_LINE = Pattern.compile("^\\s*([A-Za-z][A-Za-z _-]{0,20}?)\\s*:\\s?(.*)$");
-    private static final Pattern HEADING = Pattern.compile("^\\s{0,3}#{1,6}\\s+([A-Za-z][A-Za-z _-]{0,20}?)\\s*:?\\s*#*\\s*$");
+    private static final Pattern HEADING =
+            Pattern.compile("^\\s{0,3}#{1,6}\\s+([A-Za-z][A-Za-z _-]{0,20}?)\\s*:?\\s*#*\\s*$");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PlainTextBrief() {
-    }
-
-    /** Whether the text has at least one prompt field: the least a text brief needs to be taken for one. */
-    static boolean looksLikeBrief(String text) {
-        return read(text, Optional.empty()).hasPrompt();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.reelhub.intake.mail;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,10 +55,9 @@ final class ReferenceImages {
     private static void link(Path source, Path target) throws IOException {
         try {
             Files.createLink(target, source);
+        } catch (FileAlreadyExistsException taken) {
+            throw taken;
         } catch (UnsupportedOperationException | IOException notLinkable) {
-            if (notLinkable instanceof FileAlreadyExistsException exists) {
-                throw exists;
-            }
             Files.copy(source, target);
         }
     }
@@ -75,7 +75,7 @@ final class ReferenceImages {
 
     private static String sha256(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -20,8 +20,8 @@ class MailIntakeTextTest {
     void aYamlBriefInAMailRunsFromItsFirstLineToTheFirstLineThatCannotBeYaml() {
         String body = "Hi,\n\nthe brief:\n\nbrief: 1\nproject: acme\n# a comment\nprompt:\n  scene: x\n"
                 + "destinations:\n- editing-bin\n\nThanks\nBob\n";
-        assertThat(MailIntake.yamlPart(body))
-                .isEqualTo("brief: 1\nproject: acme\n# a comment\nprompt:\n  scene: x\ndestinations:\n- editing-bin\n\n");
+        assertThat(MailIntake.yamlPart(body)).isEqualTo(
+                "brief: 1\nproject: acme\n# a comment\nprompt:\n  scene: x\ndestinations:\n- editing-bin\n\n");
         assertThat(MailIntake.yamlPart("brief: 1\nid: x\n-- \nsig\n")).isEqualTo("brief: 1\nid: x\n");
     }
 

@@ -114,8 +114,8 @@ class PlainTextBriefTest {
 
     @Test
     void aTextWithoutPromptFieldsIsNotABrief() {
-        assertThat(PlainTextBrief.looksLikeBrief("Hi,\nProject: acme\nSee attached.\n")).isFalse();
-        assertThat(PlainTextBrief.looksLikeBrief("Hi,\nAction: she runs\n")).isTrue();
+        assertThat(PlainTextBrief.read("Hi,\nProject: acme\nSee attached.\n", Optional.empty()).hasPrompt()).isFalse();
+        assertThat(PlainTextBrief.read("Hi,\nAction: she runs\n", Optional.empty()).hasPrompt()).isTrue();
     }
 
     @Test
