@@ -3,6 +3,7 @@ package io.reelhub.api;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -43,7 +44,7 @@ class BriefSubmissions {
     @Transactional
     public Submission submit(BriefBody body, String key) {
         if (key != null) {
-            var first = keys.find(key);
+            Optional<IdempotencyRecord> first = keys.find(key);
             if (first.isPresent()) {
                 return replay(first.get(), body);
             }

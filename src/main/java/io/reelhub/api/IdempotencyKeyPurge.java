@@ -3,7 +3,10 @@ package io.reelhub.api;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
-/** Route {@code api-idempotency-purge}: forgets expired Idempotency-Keys once an hour, the first time a minute after start-up. */
+/**
+ * Route {@code api-idempotency-purge}: forgets expired Idempotency-Keys once an hour, the first time a minute after
+ * start-up. A key is treated as absent as soon as it expires; this only keeps the table small.
+ */
 @Component
 class IdempotencyKeyPurge extends RouteBuilder {
 
