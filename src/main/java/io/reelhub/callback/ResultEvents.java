@@ -2,6 +2,7 @@ package io.reelhub.callback;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -28,7 +29,7 @@ class ResultEvents {
     }
 
     static String type(JobState state) {
-        return "job." + state.name().toLowerCase(java.util.Locale.ROOT);
+        return "job." + state.name().toLowerCase(Locale.ROOT);
     }
 
     ResultEvent of(Job job) {

@@ -2,12 +2,16 @@ package io.reelhub.api;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpServer;
@@ -27,14 +31,14 @@ final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
-    private final Map<String, Deque<Integer>> scripts = new java.util.HashMap<>();
+    private final Map<String, Deque<Integer>> scripts = new HashMap<>();
 
     /** A receiver listening from now on; a test class keeps one in a static field, created before its context. */
     static WebhookReceiver started() {
         try {
             return new WebhookReceiver();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -45,9 +49,9 @@ final class WebhookReceiver implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            Map<String, String> headers = new java.util.TreeMap<>();
+            Map<String, String> headers = new TreeMap<>();
             exchange.getRequestHeaders().forEach((name, values) ->
-                    headers.put(name.toLowerCase(java.util.Locale.ROOT), String.join(",", values)));
+                    headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
             received.add(new Received(exchange.getRequestURI().getPath(), headers, body));
             int status;
             synchronized (scripts) {
