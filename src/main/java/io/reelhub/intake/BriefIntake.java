@@ -18,6 +18,7 @@ import io.reelhub.brief.BriefChecker;
 import io.reelhub.brief.GenerationSpec;
 import io.reelhub.brief.Problem;
 import io.reelhub.costs.DailyCap;
+import io.reelhub.callback.CallbackAllowlist;
 import io.reelhub.delivery.DeliveryRoutes;
 import io.reelhub.dispatch.SpecCodec;
 import io.reelhub.jobs.BriefVersion;
@@ -40,15 +41,17 @@ public class BriefIntake {
     private final SpecCodec specs;
     private final ObjectMapper json;
     private final DailyCap dailyCap;
+    private final CallbackAllowlist callbacks;
 
     public BriefIntake(BriefChecker checker, JobStore store, DeliveryRoutes routes, SpecCodec specs,
-                       ObjectMapper json, DailyCap dailyCap) {
+                       ObjectMapper json, DailyCap dailyCap, CallbackAllowlist callbacks) {
         this.checker = checker;
         this.store = store;
         this.routes = routes;
         this.specs = specs;
         this.json = json;
         this.dailyCap = dailyCap;
+        this.callbacks = callbacks;
     }
 
     /**
@@ -74,6 +77,9 @@ public class BriefIntake {
             errors.add(new Problem("stage", "stage '" + brief.stage().wireName() + "' is not wired to any"
                     + " destination yet (no route " + DeliveryRoutes.routeId(brief.stage().wireName())
                     + " in routes/)"));
+        }
+        if (brief != null && brief.callback() != null) {
+            callbacks.refusal(brief.callback()).ifPresent(reason -> errors.add(new Problem("callback", reason)));
         }
         if (brief != null && errors.isEmpty()) {
             dailyCap.check(brief.project(), check.estimatedCostUsd()).ifPresent(errors::add);

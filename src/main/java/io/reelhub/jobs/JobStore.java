@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -32,10 +34,19 @@ public class JobStore {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public JobStore(JdbcTemplate jdbc, Clock clock) {
+    /** @param events receives a {@link JobEnded} inside the transaction of every move to a terminal state */
+    @Autowired
+    public JobStore(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
+    }
+
+    /** A ledger nobody listens to (store tests without a Spring context). */
+    public JobStore(JdbcTemplate jdbc, Clock clock) {
+        this(jdbc, clock, event -> { });
     }
 
     /**
@@ -185,7 +196,8 @@ public class JobStore {
     }
 
     /**
-     * Moves a job from the state it is expected to be in to the next one, applying the given column changes.
+     * Moves a job from the state it is expected to be in to the next one, applying the given column changes. A move
+     * to a terminal state publishes {@link JobEnded} before the transaction commits.
      *
      * @return false when the job was not in {@code from} any more (someone else moved it)
      */
@@ -202,6 +214,9 @@ public class JobStore {
                 args.toArray());
         if (updated == 1 && to != from) {
             history(id, from, to, truncate(reason, 4000));
+            if (to.isTerminal()) {
+                events.publishEvent(new JobEnded(id, from, to, reason));
+            }
         }
         return updated == 1;
     }

@@ -23,8 +23,13 @@ public final class StandardWebhookSignature {
     private final byte[] key;
 
     public StandardWebhookSignature(String secret) {
-        this.key = secret.startsWith("whsec_") ? Base64.getDecoder().decode(secret.substring(6))
-                : secret.getBytes(StandardCharsets.UTF_8);
+        this(secret.startsWith("whsec_") ? Base64.getDecoder().decode(secret.substring(6))
+                : secret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @param key the HMAC key itself (the decoded part of a {@code whsec_} secret) */
+    public StandardWebhookSignature(byte[] key) {
+        this.key = key.clone();
     }
 
     /** The header value for a payload, as a sender writes it. */
