@@ -3,6 +3,7 @@ package io.reelhub.dispatch;
 import java.net.http.HttpClient;
 import java.time.Duration;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,13 +13,25 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProviderHttp {
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
+    private final HttpClient client;
+    private final Duration requestTimeout;
+
+    public ProviderHttp(@Value("${reelhub.providers.http.connect-timeout:10s}") Duration connectTimeout,
+                        @Value("${reelhub.providers.http.request-timeout:60s}") Duration requestTimeout) {
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        this.requestTimeout = requestTimeout;
+    }
 
     public HttpClient client() {
         return client;
+    }
+
+    /** How long a call may wait for the provider's answer (for a download: for its headers). */
+    public Duration requestTimeout() {
+        return requestTimeout;
     }
 }
