@@ -25,23 +25,31 @@ public final class HttpCalls {
     private final HttpClient http;
     private final ObjectMapper json;
     private final Duration timeout;
+    private final Duration submitTimeout;
 
     public HttpCalls(ProviderHttp http, ObjectMapper json) {
-        this(http.client(), json, http.requestTimeout());
+        this(http.client(), json, http.requestTimeout(), http.submitTimeout());
     }
 
-    public HttpCalls(HttpClient http, ObjectMapper json, Duration timeout) {
+    public HttpCalls(HttpClient http, ObjectMapper json, Duration timeout, Duration submitTimeout) {
         this.http = http;
         this.json = json;
         this.timeout = timeout;
+        this.submitTimeout = submitTimeout;
     }
 
     public HttpClient client() {
         return http;
     }
 
+    /** The timeout of polls and reads. */
     public Duration timeout() {
         return timeout;
+    }
+
+    /** The timeout of submits (see {@link ProviderHttp#submitTimeout()}). */
+    public Duration submitTimeout() {
+        return submitTimeout;
     }
 
     /** Sends one request; every HTTP answer comes back, transport failures are TRANSIENT (unknown outcome). */

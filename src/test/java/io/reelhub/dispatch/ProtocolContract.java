@@ -44,6 +44,11 @@ public abstract class ProtocolContract {
     /** The protocol under test, as the provider and the sandbox name it. */
     protected abstract String protocol();
 
+    /** The protocol the sandbox speaks to this provider (the provider's own name unless it is described in YAML). */
+    protected String sandboxProtocol() {
+        return protocol();
+    }
+
     /** A brief (YAML) for a model the catalog routes to this protocol. */
     protected abstract String brief(String id);
 
@@ -68,13 +73,13 @@ public abstract class ProtocolContract {
     void aRateLimitedSubmitWaitsOutRetryAfterAndIsPaidOnce() {
         arm(Map.of("rateLimitedSubmits", 1, "retryAfterSeconds", 1));
         long paid = paid();
-        long refused = counters.snapshot().rejections(protocol(), 429);
+        long refused = counters.snapshot().rejections(sandboxProtocol(), 429);
         Instant start = Instant.now();
 
         Job job = runToEnd(submit());
 
         assertThat(job.state()).as(job.lastError()).isEqualTo(JobState.DELIVERED);
-        assertThat(counters.snapshot().rejections(protocol(), 429) - refused).isEqualTo(1);
+        assertThat(counters.snapshot().rejections(sandboxProtocol(), 429) - refused).isEqualTo(1);
         assertThat(paid() - paid).isEqualTo(1);
         // the accepted submit came no sooner than the provider asked
         assertThat(Duration.between(start, job.renderedAt())).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
@@ -145,7 +150,7 @@ public abstract class ProtocolContract {
     }
 
     protected ArmedFaults arm(Map<String, ?> settings) {
-        ArmedFaults armed = faults.of(protocol());
+        ArmedFaults armed = faults.of(sandboxProtocol());
         armed.apply(FaultSettings.of(settings));
         return armed;
     }
@@ -163,7 +168,7 @@ public abstract class ProtocolContract {
     }
 
     protected long paid() {
-        return counters.snapshot().paidSubmissions(protocol());
+        return counters.snapshot().paidSubmissions(sandboxProtocol());
     }
 
     protected String lastError(String jobId) {

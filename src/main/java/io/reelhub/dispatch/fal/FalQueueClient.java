@@ -68,6 +68,7 @@ public class FalQueueClient implements VideoProvider {
     public ProviderJob submitJob(GenerationSpec spec, String idempotencyKey) {
         String endpoint = endpoints.apply(spec);
         HttpRequest request = request(baseUrl.get() + "/" + endpoint)
+                .timeout(http.submitTimeout())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(FalInputs.of(endpoint, spec, http.json()).toString()))
                 .build();

@@ -88,6 +88,7 @@ public class KlingClient implements VideoProvider {
             body.put("callback_url", settings.callbackUrl());
         }
         HttpRequest request = request("/v1/videos/text2video")
+                .timeout(http.submitTimeout())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();

@@ -86,6 +86,7 @@ public class RunwayClient implements VideoProvider {
             }
         }
         HttpRequest request = request("/v1/text_to_video")
+                .timeout(http.submitTimeout())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();

@@ -35,6 +35,7 @@ class KlingConnectorTest extends ProtocolContract {
         registry.add("reelhub.providers.kling.concurrency-backoff", () -> "300ms");
         registry.add("reelhub.providers.kling.rate-limit-backoff", () -> "300ms");
         registry.add("reelhub.providers.http.request-timeout", () -> "1s");
+        registry.add("reelhub.providers.http.submit-timeout", () -> "1s");
     }
 
     @Override
