@@ -39,6 +39,7 @@ class JobViews {
         return new JobView(job.id(), job.parentId(), job.project(), job.briefId(),
                 job.version() > 0 ? job.versionLabel() : null, job.shotId(), job.stage(), job.title(),
                 job.state().name(), job.progress(), job.model(), job.provider(), job.providerJobId(),
+                job.providerNote(),
                 job.costEstimateUsd(), job.lastError(), job.source(), tree(job.outputsJson()),
                 tree(job.warningsJson()), job.createdAt(), job.updatedAt(), children,
                 full ? store.history(job.id()) : null);

@@ -43,7 +43,8 @@ class PollStep implements JobStep {
 
     @Override
     public void run(Job job) {
-        RenderStatus status = providers.named(job.provider()).poll(job.providerJobId());
+        RenderStatus status = providers.named(job.provider())
+                .poll(new ProviderJob(job.providerJobId(), job.providerStateJson()));
         breaker.succeeded(job.provider());
         JobState current = job.state();
         if (current == JobState.SUBMITTED && status.phase() != RenderStatus.Phase.QUEUED) {
@@ -52,11 +53,12 @@ class PollStep implements JobStep {
             current = JobState.RENDERING;
         }
         switch (status.phase()) {
-            case QUEUED, RUNNING -> store.updateProgress(job.id(), current, status.progress(),
-                    Instant.now().plus(pollInterval(status.pollAfter())));
+            case QUEUED, RUNNING -> store.updatePolled(job.id(), current, status.progress(),
+                    Instant.now().plus(pollInterval(status.pollAfter())), status.note(), status.providerState());
             case SUCCEEDED -> {
                 store.transition(job.id(), current, JobState.DOWNLOADING, "provider finished rendering",
-                        JobChanges.none()
+                        withState(status, JobChanges.none())
+                                .set("provider_note", null)
                                 .set("progress", 100)
                                 .set("rendered_at", Instant.now())
                                 .set("next_action_at", Instant.now())
@@ -65,8 +67,12 @@ class PollStep implements JobStep {
             }
             case FAILED -> store.transition(job.id(), current, JobState.FAILED,
                     "provider failed the generation: " + status.failureReason(),
-                    JobChanges.none().set("last_error", status.failureReason()));
+                    JobChanges.none().set("last_error", status.failureReason()).set("provider_note", null));
         }
+    }
+
+    private static JobChanges withState(RenderStatus status, JobChanges changes) {
+        return status.providerState() == null ? changes : changes.set("provider_state_json", status.providerState());
     }
 
     private Duration pollInterval(Duration asked) {

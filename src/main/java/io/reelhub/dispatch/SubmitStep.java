@@ -52,10 +52,10 @@ class SubmitStep implements JobStep {
         VideoProvider provider = job.provider() == null ? providers.forNewJob(spec) : providers.named(job.provider());
         if (job.submitIntentAt() != null) {
             Set<String> taken = store.providerJobIdsOf(provider.name(), job.submitIntentAt().minusSeconds(3600));
-            Optional<String> found = provider.findSubmitted(spec, job.submitIntentAt(), taken);
+            Optional<String> found = provider.findSubmitted(spec, job.submitIntentAt(), taken, job.submitKey());
             if (found.isPresent()) {
-                submitted(job, provider, found.get(), "adopted " + provider.name() + " job " + found.get()
-                        + " found after an interrupted submit (not paid twice)");
+                submitted(job, provider, ProviderJob.of(found.get()), "adopted " + provider.name() + " job "
+                        + found.get() + " found after an interrupted submit (not paid twice)");
                 return;
             }
         }
@@ -68,15 +68,17 @@ class SubmitStep implements JobStep {
         }
         String key = job.submitKey() != null ? job.submitKey() : job.id();
         store.recordSubmitIntent(job.id(), provider.name(), key);
-        String providerJobId = provider.submit(spec, key);
+        ProviderJob providerJob = provider.submitJob(spec, key);
         breaker.succeeded(provider.name());
-        submitted(job, provider, providerJobId, "submitted to " + provider.name() + " as " + providerJobId);
+        submitted(job, provider, providerJob, "submitted to " + provider.name() + " as " + providerJob.id());
     }
 
-    private void submitted(Job job, VideoProvider provider, String providerJobId, String reason) {
+    // The provider's id and the state its protocol needs (fal's URLs) are saved in one transaction.
+    private void submitted(Job job, VideoProvider provider, ProviderJob providerJob, String reason) {
         store.transition(job.id(), JobState.QUEUED, JobState.SUBMITTED, reason, JobChanges.none()
                 .set("provider", provider.name())
-                .set("provider_job_id", providerJobId)
+                .set("provider_job_id", providerJob.id())
+                .set("provider_state_json", providerJob.state())
                 .set("next_action_at", Instant.now())
                 .set("last_error", null));
     }

@@ -30,7 +30,8 @@ public class JobStore {
     private static final String COLUMNS = "id, parent_id, project, brief_id, version, shot_id, stage, title, source,"
             + " state, model, provider, spec_json, brief_json, warnings_json, submit_key, submit_attempts,"
             + " submit_intent_at, provider_job_id, progress, cost_estimate_usd, step_attempts, next_action_at,"
-            + " last_error, clip_path, probe_json, outputs_json, created_at, updated_at, rendered_at";
+            + " last_error, clip_path, probe_json, outputs_json, created_at, updated_at, rendered_at,"
+            + " provider_state_json, provider_note";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -235,6 +236,19 @@ public class JobStore {
                 state.name());
     }
 
+    /**
+     * Records a poll of a job that is still waiting or rendering: its progress, the provider's note for users (a
+     * queue position; null clears it) and new protocol state to keep (null keeps the old).
+     */
+    public void updatePolled(String id, JobState state, int progress, Instant nextAt, String note,
+                             String providerStateJson) {
+        jdbc.update("update jobs set progress = ?, next_action_at = ?, provider_note = ?,"
+                        + " provider_state_json = coalesce(?, provider_state_json), updated_at = ?"
+                        + " where id = ? and state = ?",
+                progress, nextAt == null ? null : OffsetDateTime.ofInstant(nextAt, ZoneOffset.UTC),
+                truncate(note, 500), providerStateJson, now(), id, state.name());
+    }
+
     /** The money rule, step one: the intent to submit is durable before the provider is called. */
     public void recordSubmitIntent(String id, String provider, String submitKey) {
         jdbc.update("update jobs set provider = ?, submit_key = ?, submit_attempts = submit_attempts + 1,"
@@ -278,5 +292,5 @@ public class JobStore {
             rs.getBigDecimal("cost_estimate_usd"), rs.getInt("step_attempts"), instant(rs, "next_action_at"),
             rs.getString("last_error"), rs.getString("clip_path"), rs.getString("probe_json"),
             rs.getString("outputs_json"), instant(rs, "created_at"), instant(rs, "updated_at"),
-            instant(rs, "rendered_at"));
+            instant(rs, "rendered_at"), rs.getString("provider_state_json"), rs.getString("provider_note"));
 }
