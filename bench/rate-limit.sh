@@ -3,7 +3,8 @@
 # LIMIT creations per model per minute (sliding window) and answers 429 beyond it. The hub is told the same limit.
 # Prints: briefs delivered, 429s the sandbox had to send (the hub's fault), and the achieved submit rate per model.
 #   bench/rate-limit.sh [briefs] [limit-per-minute]      (needs `mvn -DskipTests package`)
-# Extra hub arguments (e.g. pointing models at other sandbox protocols) can be given in HUB_ARGS.
+# PROTOCOLS=3 (default) sends kling-2.1 through the Kling protocol, veo-3.1 through Runway's and wan-2.2 through the
+# OpenAI-compatible one, all spoken by the same sandbox. Extra hub arguments can be given in HUB_ARGS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BRIEFS="${1:-1000}"
@@ -22,11 +23,18 @@ java -Xmx1g -jar target/reelhub.jar sandbox --server.port="$SANDBOX_PORT" --reel
 SANDBOX_PID=$!
 until curl -sf "localhost:$SANDBOX_PORT/sandbox/admin/counters" >/dev/null; do sleep 0.5; done
 
+if [ "${PROTOCOLS:-3}" = 3 ]; then
+    export KLING_ACCESS_KEY=bench-access KLING_SECRET_KEY=bench-secret RUNWAY_API_KEY=bench-key
+    HUB_ARGS="${HUB_ARGS:-} --reelhub.providers.kling.base-url=http://127.0.0.1:$SANDBOX_PORT/sandbox/kling"
+    HUB_ARGS="$HUB_ARGS --reelhub.providers.runway.base-url=http://127.0.0.1:$SANDBOX_PORT/sandbox/runway"
+fi
 # shellcheck disable=SC2086
 java -Xmx1g -jar target/reelhub.jar --server.port="$HUB_PORT" --reelhub.home="$WORK/hub" \
     --reelhub.sandbox.enabled=false \
     --reelhub.providers.sandbox.base-url="http://127.0.0.1:$SANDBOX_PORT/sandbox/openai/v1" \
     --reelhub.limits.providers.sandbox.requests-per-minute="$LIMIT" \
+    --reelhub.limits.providers.kling.requests-per-minute="$LIMIT" \
+    --reelhub.limits.providers.runway.requests-per-minute="$LIMIT" \
     --reelhub.dispatch.workers=8 --reelhub.intake.folder.stable-window-ms=300 ${HUB_ARGS:-} \
     >"$WORK/hub.log" 2>&1 &
 HUB_PID=$!
@@ -56,27 +64,24 @@ while true; do
 done
 
 curl -s "localhost:$SANDBOX_PORT/sandbox/admin/counters" >"$WORK/counters.json"
-python3 - "$WORK/counters.json" "$SANDBOX_PORT" "$LIMIT" <<'PY'
-import json, sys, urllib.request
+python3 - "$WORK/counters.json" "$WORK/provider/sandbox/videos" "$LIMIT" <<'PY'
+import glob, json, os, sys
+from datetime import datetime
 counters = json.load(open(sys.argv[1]))
-port, limit = sys.argv[2], int(sys.argv[3])
-print("paid submissions per model:", counters["submissions"])
-print("429s sent by the provider (caused by the hub):", counters["rejectedSubmissions"].get("429", 0))
-created, after = {}, None
-while True:
-    url = f"http://127.0.0.1:{port}/sandbox/openai/v1/videos?limit=100&order=asc" + (f"&after={after}" if after else "")
-    req = urllib.request.Request(url, headers={"Authorization": "Bearer bench"})
-    page = json.load(urllib.request.urlopen(req))
-    for v in page["data"]:
-        created.setdefault(v["model"], []).append(v["created_at"])
-    if not page.get("has_more"):
-        break
-    after = page["last_id"]
-for model, times in sorted(created.items()):
+limit = int(sys.argv[3])
+print("paid submissions per model:", counters.get("submissions"))
+print("refusals by status (OpenAI protocol):", counters.get("rejectedSubmissions"))
+print("refusals by protocol:", counters.get("protocolRejections"))
+created = {}
+for path in glob.glob(os.path.join(sys.argv[2], "*.json")):
+    video = json.load(open(path))
+    at = datetime.fromisoformat(video["createdAt"].replace("Z", "+00:00")).timestamp()
+    created.setdefault((video.get("protocol"), video["model"]), []).append(at)
+for (protocol, model), times in sorted(created.items()):
     times.sort()
     span = times[-1] - times[0]
-    # rate over the steady part: all submits after the first minute's burst
-    steady = [t for t in times if t >= times[0] + 60]
-    rate = (len(steady) - 1) / ((steady[-1] - steady[0]) / 60) if len(steady) > 2 and steady[-1] > steady[0] else float("nan")
-    print(f"{model}: {len(times)} submits over {span} s; steady rate {rate:.1f}/min ({100 * rate / limit:.1f} % of the limit)")
+    # every window admits `limit` more after the first: the sustained rate is what came after the first window's
+    sustained = (len(times) - limit) / span * 60 if span > 0 and len(times) > limit else float("nan")
+    print(f"{protocol}/{model}: {len(times)} submits over {span:.0f} s; sustained {sustained:.1f}/min"
+          f" ({100 * sustained / limit:.1f} % of the limit)")
 PY

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnSandboxEnabled
-class SandboxRateLimit {
+public class SandboxRateLimit {
 
     private final int perWindow;
     private final Duration window;
@@ -38,19 +38,31 @@ class SandboxRateLimit {
         this.clock = clock;
     }
 
-    synchronized void admit(String model) {
+    /** The OpenAI protocol's check: throws its 429 envelope. */
+    void admit(String model) {
+        tryAdmit("openai/" + model).ifPresent(wait -> {
+            throw SandboxApiException.rateLimited(wait);
+        });
+    }
+
+    /**
+     * Counts a creation for {@code key} (protocol/model), or returns the seconds to wait when the window is full,
+     * for the protocol to answer in its own 429 shape.
+     */
+    public synchronized java.util.Optional<Integer> tryAdmit(String key) {
         if (perWindow <= 0) {
-            return;
+            return java.util.Optional.empty();
         }
         Instant now = clock.instant();
-        Deque<Instant> admitted = recent.computeIfAbsent(model, m -> new ArrayDeque<>());
+        Deque<Instant> admitted = recent.computeIfAbsent(key, k -> new ArrayDeque<>());
         while (!admitted.isEmpty() && !admitted.peekFirst().isAfter(now.minus(window))) {
             admitted.removeFirst();
         }
         if (admitted.size() >= perWindow) {
             long wait = Math.max(1, Duration.between(now, admitted.peekFirst().plus(window)).toSeconds() + 1);
-            throw SandboxApiException.rateLimited((int) wait);
+            return java.util.Optional.of((int) wait);
         }
         admitted.addLast(now);
+        return java.util.Optional.empty();
     }
 }

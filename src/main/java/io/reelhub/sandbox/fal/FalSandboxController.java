@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.reelhub.sandbox.VideoRequest;
+import io.reelhub.sandbox.SandboxRateLimit;
 import io.reelhub.sandbox.ArmedFaults;
 import io.reelhub.sandbox.ConditionalOnSandboxEnabled;
 import io.reelhub.sandbox.SandboxCounters;
@@ -41,6 +43,7 @@ public class FalSandboxController {
 
     private static final String PREFIX = "/sandbox/fal/";
 
+    private final SandboxRateLimit rateLimit;
     private final VideoSubmissions submissions;
     private final SandboxVideoStore store;
     private final SandboxFaults faults;
@@ -48,7 +51,8 @@ public class FalSandboxController {
     private final SandboxPaths paths;
 
     public FalSandboxController(VideoSubmissions submissions, SandboxVideoStore store, SandboxFaults faults,
-                                SandboxCounters counters, SandboxPaths paths) {
+                                SandboxCounters counters, SandboxPaths paths, SandboxRateLimit rateLimit) {
+        this.rateLimit = rateLimit;
         this.submissions = submissions;
         this.store = store;
         this.faults = faults;
@@ -77,8 +81,12 @@ public class FalSandboxController {
             throw FalWire.error(fault.status(), "Internal server error", "internal_server_error", Map.of(), true);
         });
         JsonNode input = WireJson.object(http, message -> FalWire.invalidInput("body", message, "json_invalid"));
-        SandboxVideo video = submissions.submit(FalWire.PROTOCOL, FalInput.read(endpoint, input),
-                Map.of("endpoint", endpoint), null);
+        VideoRequest request = FalInput.read(endpoint, input);
+        rateLimit.tryAdmit(FalWire.PROTOCOL + "/" + request.model()).ifPresent(wait -> {
+            throw FalWire.error(429, "Rate limit exceeded", "rate_limited",
+                    Map.of("Retry-After", String.valueOf(wait)), true);
+        });
+        SandboxVideo video = submissions.submit(FalWire.PROTOCOL, request, Map.of("endpoint", endpoint), null);
         armed.takeSlowSubmit().ifPresent(ArmedFaults::delay);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("status", "IN_QUEUE");

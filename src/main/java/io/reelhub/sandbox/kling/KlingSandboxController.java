@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.reelhub.sandbox.SandboxRateLimit;
 import io.reelhub.sandbox.ConditionalOnSandboxEnabled;
 import io.reelhub.sandbox.ArmedFaults;
 import io.reelhub.sandbox.SandboxCounters;
@@ -45,13 +46,15 @@ public class KlingSandboxController {
     static final String EXTERNAL_TASK_ID = "external_task_id";
     private static final int MAX_PROMPT = 2500;
 
+    private final SandboxRateLimit rateLimit;
     private final VideoSubmissions submissions;
     private final SandboxVideoStore store;
     private final SandboxFaults faults;
     private final SandboxCounters counters;
 
     public KlingSandboxController(VideoSubmissions submissions, SandboxVideoStore store, SandboxFaults faults,
-                                  SandboxCounters counters) {
+                                  SandboxCounters counters, SandboxRateLimit rateLimit) {
+        this.rateLimit = rateLimit;
         this.submissions = submissions;
         this.store = store;
         this.faults = faults;
@@ -75,6 +78,10 @@ public class KlingSandboxController {
         });
         JsonNode body = WireJson.object(http, KlingWire::invalid);
         VideoRequest request = request(body);
+        rateLimit.tryAdmit(KlingWire.PROTOCOL + "/" + request.model()).ifPresent(wait -> {
+            throw KlingWire.error(429, 1302, "API request too frequent, please slow down",
+                    Map.of("Retry-After", String.valueOf(wait)), true);
+        });
         Map<String, String> wire = new LinkedHashMap<>();
         wire.put("mode", text(body, "mode", "std"));
         wire.put("aspect_ratio", text(body, "aspect_ratio", "16:9"));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.reelhub.sandbox.SandboxRateLimit;
 import io.reelhub.sandbox.ArmedFaults;
 import io.reelhub.sandbox.ConditionalOnSandboxEnabled;
 import io.reelhub.sandbox.SandboxCounters;
@@ -51,6 +52,7 @@ public class RunwaySandboxController {
             "seedance2", new ModelRule(Set.of(5, 10), WIDE_RATIOS));
     private static final int MAX_PROMPT = 1000;
 
+    private final SandboxRateLimit rateLimit;
     private final VideoSubmissions submissions;
     private final SandboxVideoStore store;
     private final SandboxFaults faults;
@@ -58,7 +60,9 @@ public class RunwaySandboxController {
     private final SandboxRenderScheduler scheduler;
 
     public RunwaySandboxController(VideoSubmissions submissions, SandboxVideoStore store, SandboxFaults faults,
-                                   SandboxCounters counters, SandboxRenderScheduler scheduler) {
+                                   SandboxCounters counters, SandboxRenderScheduler scheduler,
+                                   SandboxRateLimit rateLimit) {
+        this.rateLimit = rateLimit;
         this.submissions = submissions;
         this.store = store;
         this.faults = faults;
@@ -80,7 +84,12 @@ public class RunwaySandboxController {
             throw RunwayWire.error(fault.status(), "An internal error occurred", Map.of(), true);
         });
         JsonNode body = WireJson.object(http, message -> RunwayWire.invalid("body", message));
-        SandboxVideo video = submissions.submit(RunwayWire.PROTOCOL, request(body),
+        VideoRequest request = request(body);
+        rateLimit.tryAdmit(RunwayWire.PROTOCOL + "/" + request.model()).ifPresent(wait -> {
+            throw RunwayWire.error(429, "You have exceeded the rate limit",
+                    Map.of("Retry-After", String.valueOf(wait)), true);
+        });
+        SandboxVideo video = submissions.submit(RunwayWire.PROTOCOL, request,
                 Map.of("ratio", body.path("ratio").asText()), null);
         armed.takeSlowSubmit().ifPresent(ArmedFaults::delay);
         return WireJson.answer(200, Map.of("id", video.id()));
