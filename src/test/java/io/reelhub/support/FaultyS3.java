@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
@@ -25,8 +26,14 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 /**
  * Wraps a real {@link S3Client} and breaks chosen calls the way a real store breaks them (a 500 from DeleteObject,
  * a CopyObject that always fails, a part upload that dies), so a test can drive the hub into the half-done states
- * that matter. Listings follow AWS's documented rule that ListObjects (v1) returns a {@code NextMarker} only when a
- * delimiter was given; S3Mock returns one always, which would hide the starvation trap of PITFALLS.md 2.2.
+ * that matter. Two calls are made to behave as AWS documents them where S3Mock 4.12.4 differs:
+ * <ul>
+ *   <li>ListObjects (v1) returns a {@code NextMarker} only when a delimiter was given; S3Mock returns one always,
+ *       which would hide the starvation trap of PITFALLS.md 2.2.</li>
+ *   <li>AbortMultipartUpload discards the upload's parts only; S3Mock also removes an existing object of the same
+ *       key (its {@code abortMultipartUpload} calls {@code removeFromBucket(key)}), so the object is set aside
+ *       before and put back after.</li>
+ * </ul>
  */
 public final class FaultyS3 {
 
@@ -36,6 +43,8 @@ public final class FaultyS3 {
     private final AtomicInteger copyFailures = new AtomicInteger();
     private volatile Predicate<UploadPartRequest> failingParts = part -> false;
     private volatile Predicate<String> hiddenFromHead = key -> false;
+    private final Map<String, AtomicInteger> hiddenHeads = new ConcurrentHashMap<>();
+    private volatile int hideTimes;
 
     /** The next {@code times} DeleteObject calls for {@code key} answer 500. */
     public FaultyS3 failDelete(String key, int times) {
@@ -55,9 +64,13 @@ public final class FaultyS3 {
         return this;
     }
 
-    /** HeadObject answers 404 for matching keys even when they exist (a check that lost a race). */
-    public FaultyS3 hideFromHead(Predicate<String> keys) {
+    /**
+     * The first {@code times} HeadObject calls for each matching key answer 404 even when the object exists: the
+     * checks of a writer that another writer overtakes before its write.
+     */
+    public FaultyS3 hideFromHead(Predicate<String> keys, int times) {
         hiddenFromHead = keys;
+        hideTimes = times;
         return this;
     }
 
@@ -92,8 +105,12 @@ public final class FaultyS3 {
                 throw new java.io.UncheckedIOException(new java.io.IOException("connection reset while uploading"
                         + " part " + part.partNumber() + " of " + part.key()));
             }
-            if (request instanceof HeadObjectRequest head && hiddenFromHead.test(head.key())) {
+            if (request instanceof HeadObjectRequest head && hiddenFromHead.test(head.key())
+                    && hiddenHeads.computeIfAbsent(head.key(), k -> new AtomicInteger()).getAndIncrement() < hideTimes) {
                 throw NoSuchKeyException.builder().statusCode(404).message("hidden by the test").build();
+            }
+            if (request instanceof AbortMultipartUploadRequest abort) {
+                return abortKeepingTheObject(real, abort);
             }
             Object answer = invoke(real, method, args);
             if (request instanceof ListObjectsRequest list && list.delimiter() == null
@@ -104,6 +121,28 @@ public final class FaultyS3 {
         };
         return (S3Client) Proxy.newProxyInstance(S3Client.class.getClassLoader(), new Class<?>[] {S3Client.class},
                 handler);
+    }
+
+    private static Object abortKeepingTheObject(S3Client real, AbortMultipartUploadRequest abort) {
+        String kept = abort.key() + ".kept-by-faulty-s3";
+        boolean exists;
+        try {
+            real.headObject(head -> head.bucket(abort.bucket()).key(abort.key()));
+            exists = true;
+        } catch (NoSuchKeyException missing) {
+            exists = false;
+        }
+        if (exists) {
+            real.copyObject(copy -> copy.sourceBucket(abort.bucket()).sourceKey(abort.key())
+                    .destinationBucket(abort.bucket()).destinationKey(kept));
+        }
+        Object answer = real.abortMultipartUpload(abort);
+        if (exists) {
+            real.copyObject(copy -> copy.sourceBucket(abort.bucket()).sourceKey(kept)
+                    .destinationBucket(abort.bucket()).destinationKey(abort.key()));
+            real.deleteObject(delete -> delete.bucket(abort.bucket()).key(kept));
+        }
+        return answer;
     }
 
     private static Object invoke(S3Client real, Method method, Object[] args) throws Throwable {
