@@ -30,6 +30,7 @@ record CatalogFile(
             @JsonProperty("seed") Boolean seed,
             @JsonProperty("negative-prompt") Boolean negativePrompt,
             @JsonProperty("audio") Boolean audio,
-            @JsonProperty("price-per-second-usd") Map<String, BigDecimal> pricePerSecondUsd) {
+            @JsonProperty("price-per-second-usd") Map<String, BigDecimal> pricePerSecondUsd,
+            @JsonProperty("providers") Map<String, String> providers) {
     }
 }

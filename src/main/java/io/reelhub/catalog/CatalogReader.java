@@ -117,7 +117,7 @@ final class CatalogReader {
         }
         return Optional.of(new ModelSpec(m.id(), m.name(), m.providerModel(), lifecycle, m.sunset(),
                 m.replacement(), seconds, m.defaultSeconds(), sizes, m.seed(), m.negativePrompt(), m.audio(),
-                prices));
+                prices, m.providers() == null ? Map.of() : m.providers()));
     }
 
     private static Map<ResolutionTier, BigDecimal> prices(Map<String, BigDecimal> written, String where,

@@ -24,6 +24,8 @@ import java.util.Map;
  * @param negativePrompt     whether the model takes a negative prompt
  * @param audio              whether the model renders an audio track
  * @param pricePerSecondUsd  price per second of output by resolution tier
+ * @param providers          the provider protocols that serve the model, in order of preference, each with the
+ *                           model's id on that protocol's wire ({@code gemini: veo-3.1-generate-001})
  */
 public record ModelSpec(
         String id,
@@ -38,7 +40,8 @@ public record ModelSpec(
         boolean seed,
         boolean negativePrompt,
         boolean audio,
-        Map<ResolutionTier, BigDecimal> pricePerSecondUsd) {
+        Map<ResolutionTier, BigDecimal> pricePerSecondUsd,
+        Map<String, String> providers) {
 
     public ModelSpec {
         seconds = List.copyOf(seconds);
@@ -47,6 +50,12 @@ public record ModelSpec(
         Map<ResolutionTier, BigDecimal> prices = new EnumMap<>(ResolutionTier.class);
         prices.putAll(pricePerSecondUsd);
         pricePerSecondUsd = Collections.unmodifiableMap(prices);
+        providers = providers == null ? Map.of() : Collections.unmodifiableMap(new java.util.LinkedHashMap<>(providers));
+    }
+
+    /** The model's id on a provider protocol's wire: its own entry, else {@link #providerModel}. */
+    public String wireModel(String protocol) {
+        return providers.getOrDefault(protocol, providerModel);
     }
 
     public boolean accepts(int clipSeconds) {

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import io.reelhub.costs.CostLedger;
 import io.reelhub.jobs.Job;
 import io.reelhub.jobs.JobChanges;
 import io.reelhub.jobs.JobState;
@@ -18,11 +19,16 @@ class PollStep implements JobStep {
     private final JobStore store;
     private final ProviderRegistry providers;
     private final DispatchProperties properties;
+    private final ProviderBreaker breaker;
+    private final CostLedger costs;
 
-    PollStep(JobStore store, ProviderRegistry providers, DispatchProperties properties) {
+    PollStep(JobStore store, ProviderRegistry providers, DispatchProperties properties, ProviderBreaker breaker,
+             CostLedger costs) {
         this.store = store;
         this.providers = providers;
         this.properties = properties;
+        this.breaker = breaker;
+        this.costs = costs;
     }
 
     @Override
@@ -37,7 +43,9 @@ class PollStep implements JobStep {
 
     @Override
     public void run(Job job) {
-        RenderStatus status = providers.named(job.provider()).poll(job.providerJobId());
+        RenderStatus status = providers.named(job.provider())
+                .poll(new ProviderJob(job.providerJobId(), job.providerStateJson()));
+        breaker.succeeded(job.provider());
         JobState current = job.state();
         if (current == JobState.SUBMITTED && status.phase() != RenderStatus.Phase.QUEUED) {
             store.transition(job.id(), current, JobState.RENDERING, "provider started rendering",
@@ -45,18 +53,26 @@ class PollStep implements JobStep {
             current = JobState.RENDERING;
         }
         switch (status.phase()) {
-            case QUEUED, RUNNING -> store.updateProgress(job.id(), current, status.progress(),
-                    Instant.now().plus(pollInterval(status.pollAfter())));
-            case SUCCEEDED -> store.transition(job.id(), current, JobState.DOWNLOADING,
-                    "provider finished rendering", JobChanges.none()
-                            .set("progress", 100)
-                            .set("rendered_at", Instant.now())
-                            .set("next_action_at", Instant.now())
-                            .set("last_error", null));
+            case QUEUED, RUNNING -> store.updatePolled(job.id(), current, status.progress(),
+                    Instant.now().plus(pollInterval(status.pollAfter())), status.note(), status.providerState());
+            case SUCCEEDED -> {
+                store.transition(job.id(), current, JobState.DOWNLOADING, "provider finished rendering",
+                        withState(status, JobChanges.none())
+                                .set("provider_note", null)
+                                .set("progress", 100)
+                                .set("rendered_at", Instant.now())
+                                .set("next_action_at", Instant.now())
+                                .set("last_error", null));
+                costs.billed(job.id());
+            }
             case FAILED -> store.transition(job.id(), current, JobState.FAILED,
                     "provider failed the generation: " + status.failureReason(),
-                    JobChanges.none().set("last_error", status.failureReason()));
+                    JobChanges.none().set("last_error", status.failureReason()).set("provider_note", null));
         }
+    }
+
+    private static JobChanges withState(RenderStatus status, JobChanges changes) {
+        return status.providerState() == null ? changes : changes.set("provider_state_json", status.providerState());
     }
 
     private Duration pollInterval(Duration asked) {

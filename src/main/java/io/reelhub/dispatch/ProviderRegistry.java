@@ -1,24 +1,18 @@
 package io.reelhub.dispatch;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.web.context.WebServerInitializedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import io.reelhub.brief.GenerationSpec;
-import io.reelhub.dispatch.openai.OpenAiVideosClient;
 
 /**
- * The provider protocols this hub can reach. With no credential at all, every generation goes to the sandbox: the
- * embedded one on this process's own port, or a separate sandbox process when {@code reelhub.providers.sandbox.base-url}
- * names one.
+ * The provider protocols this hub can reach: every {@link VideoProvider} bean, each configured by its own
+ * credential from the environment. A new generation goes to the first protocol the catalog lists for its model that
+ * is configured here, else to an OpenAI-compatible gateway when one is set, else to the sandbox, which is always
+ * there: with no credential at all, the hub runs against its sandbox.
  */
 @Component
 public class ProviderRegistry {
@@ -27,32 +21,29 @@ public class ProviderRegistry {
     public static final String OPENAI_COMPATIBLE = "openai-compatible";
 
     private final Map<String, VideoProvider> providers = new LinkedHashMap<>();
-    private final String defaultProvider;
-    private volatile int localPort;
+    private final WireModels wireModels;
 
-    public ProviderRegistry(@Value("${reelhub.providers.sandbox.base-url:}") String sandboxBaseUrl,
-                            @Value("${OPENAI_API_KEY:}") String openAiKey,
-                            @Value("${OPENAI_BASE_URL:}") String openAiBaseUrl,
-                            ObjectMapper json) {
-        HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
-        providers.put(SANDBOX, new OpenAiVideosClient(SANDBOX,
-                () -> sandboxBaseUrl.isBlank() ? embeddedSandboxUrl() : trimSlash(sandboxBaseUrl), "sandbox",
-                GenerationSpec::modelId, http, json));
-        if (!openAiKey.isBlank()) {
-            String base = openAiBaseUrl.isBlank() ? "https://api.openai.com/v1" : trimSlash(openAiBaseUrl);
-            providers.put(OPENAI_COMPATIBLE, new OpenAiVideosClient(OPENAI_COMPATIBLE, () -> base, openAiKey,
-                    GenerationSpec::providerModel, http, json));
+    public ProviderRegistry(List<VideoProvider> configured, List<ProviderSource> sources, WireModels wireModels) {
+        configured.forEach(this::add);
+        sources.forEach(source -> source.providers().forEach(this::add));
+        this.wireModels = wireModels;
+    }
+
+    private void add(VideoProvider provider) {
+        if (providers.putIfAbsent(provider.name(), provider) != null) {
+            throw new IllegalStateException("two providers are named '" + provider.name()
+                    + "': rename the provider file in connectors/");
         }
-        defaultProvider = openAiKey.isBlank() ? SANDBOX : OPENAI_COMPATIBLE;
     }
 
     /** The provider a new generation goes to. */
-    public VideoProvider forNewJob() {
-        return providers.get(defaultProvider);
+    public VideoProvider forNewJob(GenerationSpec spec) {
+        for (String protocol : wireModels.protocolsFor(spec)) {
+            if (providers.containsKey(protocol)) {
+                return providers.get(protocol);
+            }
+        }
+        return providers.getOrDefault(OPENAI_COMPATIBLE, providers.get(SANDBOX));
     }
 
     /** The provider a job was submitted to, whatever the configuration says today. */
@@ -63,21 +54,5 @@ public class ProviderRegistry {
                     + "', which is not configured any more (its credential is missing from the environment)");
         }
         return provider;
-    }
-
-    @EventListener
-    void onWebServer(WebServerInitializedEvent event) {
-        localPort = event.getWebServer().getPort();
-    }
-
-    private String embeddedSandboxUrl() {
-        if (localPort <= 0) {
-            throw new ProviderException(ProviderException.Kind.TRANSIENT, 0, "embedded sandbox not listening yet");
-        }
-        return "http://127.0.0.1:" + localPort + "/sandbox/openai/v1";
-    }
-
-    private static String trimSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

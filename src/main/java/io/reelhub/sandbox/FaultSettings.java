@@ -1,11 +1,15 @@
 package io.reelhub.sandbox;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * Faults the sandbox injects, both as {@code reelhub.sandbox.faults.*} properties and as the JSON body of
@@ -24,6 +28,17 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param truncatedDownloads   the next N content downloads stop after {@code truncateAfterBytes}
  * @param truncateAfterBytes   where those downloads stop (default 65536), while announcing the full length
  * @param downloadBytesPerSecond throttle every content download to this rate while set (0 = full speed)
+ * @param slowSubmits          the next N submits are accepted (and paid) but answered only after
+ *                             {@code responseDelayMillis}: a client with a shorter timeout never sees the answer
+ * @param slowPolls            the next N polls are answered only after {@code responseDelayMillis}
+ * @param responseDelayMillis  the delay of those answers (default 2000)
+ * @param malformedPolls       the next N polls answer 200 with a body that is not JSON
+ * @param expiredOutputs       the next N accepted jobs complete with their output already expired (404 on download)
+ * @param concurrencyLimitedSubmits the next N submits are refused for the account's concurrency limit (Kling 1303,
+ *                             fal and Runway 429)
+ * @param throttledJobs        the next N accepted jobs wait {@code throttleMillis} before they start (Runway
+ *                             THROTTLED, fal IN_QUEUE, Kling submitted)
+ * @param throttleMillis       how long those jobs wait (default 1000)
  */
 @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -39,13 +54,38 @@ public record FaultSettings(
         Integer failingPollStatus,
         Integer truncatedDownloads,
         Long truncateAfterBytes,
-        Long downloadBytesPerSecond) {
+        Long downloadBytesPerSecond,
+        Integer slowSubmits,
+        Integer slowPolls,
+        Long responseDelayMillis,
+        Integer malformedPolls,
+        Integer expiredOutputs,
+        Integer concurrencyLimitedSubmits,
+        Integer throttledJobs,
+        Long throttleMillis) {
 
     private static final Set<Integer> SERVER_ERRORS = Set.of(500, 502, 503, 504);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    public static final FaultSettings NONE = new FaultSettings(null, null, null, null, null, null, null, null, null,
-            null, null, null);
+    public static final FaultSettings NONE = of(Map.of());
 
+    /** The faults of the first releases (every fault added later off). */
+    public FaultSettings(Integer rateLimitedSubmits, Integer retryAfterSeconds, Integer failingSubmits,
+                         Integer failingSubmitStatus, Integer failedJobs, String failedJobCode, String failedJobMessage,
+                         Integer failingPolls, Integer failingPollStatus, Integer truncatedDownloads,
+                         Long truncateAfterBytes, Long downloadBytesPerSecond) {
+        this(rateLimitedSubmits, retryAfterSeconds, failingSubmits, failingSubmitStatus, failedJobs, failedJobCode,
+                failedJobMessage, failingPolls, failingPollStatus, truncatedDownloads, truncateAfterBytes,
+                downloadBytesPerSecond, null, null, null, null, null, null, null, null);
+    }
+
+    /** Faults named as in the admin endpoint's JSON body ({@code {"failedJobs": 1, "failedJobCode": "..."}}). */
+    public static FaultSettings of(Map<String, ?> fields) {
+        return JSON.convertValue(fields, FaultSettings.class);
+    }
+
+    @JsonCreator
+    @ConstructorBinding
     public FaultSettings {
         rateLimitedSubmits = atLeastZero(rateLimitedSubmits);
         retryAfterSeconds = retryAfterSeconds == null || retryAfterSeconds < 0 ? 2 : retryAfterSeconds;
@@ -61,6 +101,14 @@ public record FaultSettings(
         truncateAfterBytes = truncateAfterBytes == null || truncateAfterBytes < 0 ? 65_536L : truncateAfterBytes;
         downloadBytesPerSecond = downloadBytesPerSecond == null || downloadBytesPerSecond < 0 ? 0L
                 : downloadBytesPerSecond;
+        slowSubmits = atLeastZero(slowSubmits);
+        slowPolls = atLeastZero(slowPolls);
+        responseDelayMillis = responseDelayMillis == null || responseDelayMillis < 0 ? 2000L : responseDelayMillis;
+        malformedPolls = atLeastZero(malformedPolls);
+        expiredOutputs = atLeastZero(expiredOutputs);
+        concurrencyLimitedSubmits = atLeastZero(concurrencyLimitedSubmits);
+        throttledJobs = atLeastZero(throttledJobs);
+        throttleMillis = throttleMillis == null || throttleMillis < 0 ? 1000L : throttleMillis;
     }
 
     private static int atLeastZero(Integer value) {

@@ -8,6 +8,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -43,10 +44,30 @@ public class SandboxAdminController {
         return faults.remaining();
     }
 
+    /** Disarms every fault of every protocol. */
     @DeleteMapping("/faults")
     public FaultSettings disarm() {
         faults.reset();
         return faults.remaining();
+    }
+
+    /** What is armed for one protocol ({@code openai}, {@code kling}, {@code fal}, {@code runway}). */
+    @GetMapping("/faults/{protocol}")
+    public FaultSettings faults(@PathVariable String protocol) {
+        return faults.of(protocol).remaining();
+    }
+
+    /** Replaces every armed fault of one protocol with the body; the other protocols keep theirs. */
+    @PostMapping("/faults/{protocol}")
+    public FaultSettings arm(@PathVariable String protocol, @RequestBody FaultSettings settings) {
+        faults.of(protocol).apply(settings);
+        return faults.of(protocol).remaining();
+    }
+
+    @DeleteMapping("/faults/{protocol}")
+    public FaultSettings disarm(@PathVariable String protocol) {
+        faults.of(protocol).apply(FaultSettings.NONE);
+        return faults.of(protocol).remaining();
     }
 
     @GetMapping("/counters")

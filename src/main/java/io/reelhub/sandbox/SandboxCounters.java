@@ -28,7 +28,11 @@ public class SandboxCounters {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxCounters.class);
 
-    /** The counters as served by {@code GET /sandbox/admin/counters} and stored on disk. */
+    /**
+     * The counters as served by {@code GET /sandbox/admin/counters} and stored on disk. {@code submissions} and
+     * {@code rejectedSubmissions} add up every protocol; {@code protocolSubmissions} (protocol, then the model id as
+     * that protocol's wire names it) and {@code protocolRejections} (protocol, then status) split them.
+     */
     @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Snapshot(
@@ -39,18 +43,42 @@ public class SandboxCounters {
             long inputReferences,
             long polls,
             long failedPolls,
-            Downloads downloads) {
+            Downloads downloads,
+            Map<String, Map<String, Long>> protocolSubmissions,
+            Map<String, Map<String, Long>> protocolRejections) {
 
         public Snapshot {
             submissions = submissions == null ? Map.of() : Map.copyOf(submissions);
             billedSeconds = billedSeconds == null ? Map.of() : Map.copyOf(billedSeconds);
             rejectedSubmissions = rejectedSubmissions == null ? Map.of() : Map.copyOf(rejectedSubmissions);
             downloads = downloads == null ? new Downloads(0, 0, 0) : downloads;
+            protocolSubmissions = deepCopy(protocolSubmissions);
+            protocolRejections = deepCopy(protocolRejections);
         }
 
         /** All paid submissions, whatever the model. */
         public long totalSubmissions() {
             return submissions.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** Paid submissions of one protocol, whatever the model. */
+        public long paidSubmissions(String protocol) {
+            return protocolSubmissions.getOrDefault(protocol, Map.of()).values().stream()
+                    .mapToLong(Long::longValue).sum();
+        }
+
+        /** Submits of one protocol answered with {@code status}. */
+        public long rejections(String protocol, int status) {
+            return protocolRejections.getOrDefault(protocol, Map.of()).getOrDefault(String.valueOf(status), 0L);
+        }
+
+        private static Map<String, Map<String, Long>> deepCopy(Map<String, Map<String, Long>> map) {
+            if (map == null) {
+                return Map.of();
+            }
+            Map<String, Map<String, Long>> copy = new TreeMap<>();
+            map.forEach((key, inner) -> copy.put(key, Map.copyOf(new TreeMap<>(inner))));
+            return java.util.Collections.unmodifiableMap(copy);
         }
     }
 
@@ -71,6 +99,8 @@ public class SandboxCounters {
     private final Map<String, Long> submissions = new TreeMap<>();
     private final Map<String, Long> billedSeconds = new TreeMap<>();
     private final Map<String, Long> rejected = new TreeMap<>();
+    private final Map<String, Map<String, Long>> protocolSubmissions = new TreeMap<>();
+    private final Map<String, Map<String, Long>> protocolRejections = new TreeMap<>();
     private final Set<String> registeredMeters = ConcurrentHashMap.newKeySet();
     private long idempotentReplays;
     private long inputReferences;
@@ -98,9 +128,15 @@ public class SandboxCounters {
         snapshot().rejectedSubmissions().keySet().forEach(this::registerRejectedMeter);
     }
 
-    /** A submission the provider accepted and would charge for. */
+    /** A submission the OpenAI-protocol provider accepted and would charge for. */
     public void submitted(String model, int inputReferenceCount) {
+        submitted(SandboxFaults.OPENAI, model, inputReferenceCount);
+    }
+
+    /** A submission one protocol's provider accepted and would charge for. */
+    public void submitted(String protocol, String model, int inputReferenceCount) {
         synchronized (this) {
+            protocolSubmissions.computeIfAbsent(protocol, p -> new TreeMap<>()).merge(model, 1L, Long::sum);
             submissions.merge(model, 1L, Long::sum);
             inputReferences += inputReferenceCount;
             save();
@@ -117,10 +153,16 @@ public class SandboxCounters {
         registerModelMeters(model);
     }
 
-    /** A submit answered with an error status (validation, auth or an injected fault): nothing to pay. */
+    /** An OpenAI-protocol submit answered with an error status (validation, auth or an injected fault). */
     public void rejected(int status) {
+        rejected(SandboxFaults.OPENAI, status);
+    }
+
+    /** A submit answered with an error status (validation, auth or an injected fault): nothing to pay. */
+    public void rejected(String protocol, int status) {
         String key = String.valueOf(status);
         synchronized (this) {
+            protocolRejections.computeIfAbsent(protocol, p -> new TreeMap<>()).merge(key, 1L, Long::sum);
             rejected.merge(key, 1L, Long::sum);
             save();
         }
@@ -153,7 +195,8 @@ public class SandboxCounters {
 
     public synchronized Snapshot snapshot() {
         return new Snapshot(submissions, billedSeconds, rejected, idempotentReplays, inputReferences, polls,
-                failedPolls, new Downloads(downloadsComplete, downloadsTruncated, downloadsAborted));
+                failedPolls, new Downloads(downloadsComplete, downloadsTruncated, downloadsAborted),
+                protocolSubmissions, protocolRejections);
     }
 
     private synchronized double submissions(String model) {
@@ -212,6 +255,8 @@ public class SandboxCounters {
             submissions.putAll(saved.submissions());
             billedSeconds.putAll(saved.billedSeconds());
             rejected.putAll(saved.rejectedSubmissions());
+            saved.protocolSubmissions().forEach((p, m) -> protocolSubmissions.put(p, new TreeMap<>(m)));
+            saved.protocolRejections().forEach((p, m) -> protocolRejections.put(p, new TreeMap<>(m)));
             idempotentReplays = saved.idempotentReplays();
             inputReferences = saved.inputReferences();
             polls = saved.polls();

@@ -1,16 +1,21 @@
 package io.reelhub.sandbox;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The faults currently armed. Each "next N" fault is a countdown consumed by the request it hits, so a test can say
- * "the next two submits get a 429" and then watch the client recover.
+ * The faults currently armed, per protocol the sandbox speaks ({@code openai}, {@code kling}, {@code fal},
+ * {@code runway}): arming Kling's faults leaves the others alone. The methods without a protocol are the OpenAI
+ * protocol's, where {@code reelhub.sandbox.faults.*} arms faults at start-up.
  */
 @Component
 @ConditionalOnSandboxEnabled
 public class SandboxFaults {
+
+    public static final String OPENAI = "openai";
 
     /** What a faulted submit answers instead of accepting the job. */
     public record SubmitFault(int status, int retryAfterSeconds) {
@@ -26,77 +31,44 @@ public class SandboxFaults {
         }
     }
 
-    private FaultSettings settings;
-    private int rateLimitedSubmits;
-    private int failingSubmits;
-    private int failedJobs;
-    private int failingPolls;
-    private int truncatedDownloads;
+    private final Map<String, ArmedFaults> byProtocol = new ConcurrentHashMap<>();
 
     public SandboxFaults(SandboxProperties properties) {
-        apply(properties.faults());
+        byProtocol.put(OPENAI, new ArmedFaults(properties.faults()));
     }
 
-    /** Replaces every armed fault with {@code faults}; absent values mean "off". */
-    public synchronized void apply(FaultSettings faults) {
-        settings = faults;
-        rateLimitedSubmits = faults.rateLimitedSubmits();
-        failingSubmits = faults.failingSubmits();
-        failedJobs = faults.failedJobs();
-        failingPolls = faults.failingPolls();
-        truncatedDownloads = faults.truncatedDownloads();
+    /** The faults of one protocol (none armed until told). */
+    public ArmedFaults of(String protocol) {
+        return byProtocol.computeIfAbsent(protocol, p -> new ArmedFaults(FaultSettings.NONE));
     }
 
-    public synchronized void reset() {
-        apply(FaultSettings.NONE);
+    /** Replaces every armed fault of the OpenAI protocol with {@code faults}; absent values mean "off". */
+    public void apply(FaultSettings faults) {
+        of(OPENAI).apply(faults);
     }
 
-    /** What is still armed: the counts are what remains of each countdown. */
-    public synchronized FaultSettings remaining() {
-        return new FaultSettings(rateLimitedSubmits, settings.retryAfterSeconds(), failingSubmits,
-                settings.failingSubmitStatus(), failedJobs, settings.failedJobCode(), settings.failedJobMessage(),
-                failingPolls, settings.failingPollStatus(), truncatedDownloads, settings.truncateAfterBytes(),
-                settings.downloadBytesPerSecond());
+    /** Disarms every fault of every protocol. */
+    public void reset() {
+        byProtocol.values().forEach(armed -> armed.apply(FaultSettings.NONE));
     }
 
-    /** Consumes one submit fault, rate limits first (a real gateway throttles before anything else fails). */
-    public synchronized Optional<SubmitFault> takeSubmitFault() {
-        if (rateLimitedSubmits > 0) {
-            rateLimitedSubmits--;
-            return Optional.of(new SubmitFault(429, settings.retryAfterSeconds()));
-        }
-        if (failingSubmits > 0) {
-            failingSubmits--;
-            return Optional.of(new SubmitFault(settings.failingSubmitStatus(), 0));
-        }
-        return Optional.empty();
+    public FaultSettings remaining() {
+        return of(OPENAI).remaining();
     }
 
-    /** Consumes one job failure: the accepted job will end {@code failed} with this error. */
-    public synchronized Optional<JobError> takeJobFailure() {
-        if (failedJobs > 0) {
-            failedJobs--;
-            return Optional.of(new JobError(settings.failedJobCode(), settings.failedJobMessage()));
-        }
-        return Optional.empty();
+    public Optional<SubmitFault> takeSubmitFault() {
+        return of(OPENAI).takeSubmitFault();
     }
 
-    /** Consumes one poll fault and returns the status to answer. */
-    public synchronized Optional<Integer> takePollFault() {
-        if (failingPolls > 0) {
-            failingPolls--;
-            return Optional.of(settings.failingPollStatus());
-        }
-        return Optional.empty();
+    public Optional<JobError> takeJobFailure() {
+        return of(OPENAI).takeJobFailure();
     }
 
-    /** Shapes one content download, consuming a truncation if one is armed. */
-    public synchronized DownloadShape takeDownloadShape() {
-        long truncateAfter = -1;
-        if (truncatedDownloads > 0) {
-            truncatedDownloads--;
-            truncateAfter = settings.truncateAfterBytes();
-        }
-        return new DownloadShape(settings.downloadBytesPerSecond(), truncateAfter);
+    public Optional<Integer> takePollFault() {
+        return of(OPENAI).takePollFault();
+    }
+
+    public DownloadShape takeDownloadShape() {
+        return of(OPENAI).takeDownloadShape();
     }
 }

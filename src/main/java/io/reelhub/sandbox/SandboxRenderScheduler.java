@@ -116,11 +116,17 @@ public class SandboxRenderScheduler implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
-    /** Queues an accepted job for rendering. */
+    /** Queues an accepted job for rendering; a throttled one only once its throttle has run out. */
     public void schedule(SandboxVideo video) {
         try {
             if (!running.get()) {
                 throw new RejectedExecutionException("not running");
+            }
+            long held = video.heldUntil() == null ? 0
+                    : Duration.between(Instant.now(), video.heldUntil()).toMillis();
+            if (held > 0) {
+                clock.schedule(() -> schedule(video), held, TimeUnit.MILLISECONDS);
+                return;
             }
             renderThreads.execute(() -> {
                 try {
@@ -139,7 +145,7 @@ public class SandboxRenderScheduler implements SmartLifecycle {
     /** The {@code progress} percentage to report for {@code video} now. */
     public int progressOf(SandboxVideo video, Instant now) {
         return switch (video.status()) {
-            case QUEUED, FAILED -> 0;
+            case QUEUED, FAILED, CANCELLED -> 0;
             case COMPLETED -> 100;
             case IN_PROGRESS -> {
                 long budget = properties.renderTime().toMillis();

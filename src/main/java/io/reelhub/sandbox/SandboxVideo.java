@@ -11,6 +11,12 @@ import java.time.Instant;
  * @param sequence        creation order, also encoded in the id, so listing and cursors survive deletions
  * @param plannedFailure  set when a fault decided at submit time that this job ends {@code failed}
  * @param renderedAt      when the clip and thumbnail were on disk (the job may still wait for the render time)
+ * @param protocol        the API that created it ({@code openai}, {@code kling}, {@code fal}, {@code runway}); it is
+ *                        only visible there (null in files written before protocols existed: openai)
+ * @param wire            what that API needs to answer like the real service (Kling's external_task_id, fal's
+ *                        endpoint id, ...)
+ * @param heldUntil       a throttled job may not start before this (null: not throttled)
+ * @param plannedExpiry   a fault decided at submit time that the output is gone when the job completes
  */
 public record SandboxVideo(
         String id,
@@ -31,15 +37,33 @@ public record SandboxVideo(
         Instant completedAt,
         Instant expiresAt,
         JobError error,
-        JobError plannedFailure) {
+        JobError plannedFailure,
+        String protocol,
+        java.util.Map<String, String> wire,
+        Instant heldUntil,
+        boolean plannedExpiry) {
+
+    public SandboxVideo {
+        protocol = protocol == null ? SandboxFaults.OPENAI : protocol;
+        wire = wire == null ? java.util.Map.of() : java.util.Map.copyOf(wire);
+    }
+
+    public boolean speaks(String api) {
+        return protocol.equals(api);
+    }
+
+    /** A job whose throttle has not run out yet. */
+    public boolean held(Instant now) {
+        return heldUntil != null && now.isBefore(heldUntil);
+    }
 
     public String size() {
         return width + "x" + height;
     }
 
-    /** The earliest moment the job may finish: submission plus the configured render time. */
+    /** The earliest moment the job may finish: submission (or the end of its throttle) plus the render time. */
     public Instant readyAt(Duration renderTime) {
-        return createdAt.plus(renderTime);
+        return (heldUntil != null && heldUntil.isAfter(createdAt) ? heldUntil : createdAt).plus(renderTime);
     }
 
     public boolean expired(Instant now) {
@@ -57,7 +81,13 @@ public record SandboxVideo(
     }
 
     SandboxVideo completed(Instant now, Duration contentTtl) {
-        return with(VideoStatus.COMPLETED, startedAt, renderedAt, now, now.plus(contentTtl), null);
+        return with(VideoStatus.COMPLETED, startedAt, renderedAt, now, plannedExpiry ? now : now.plus(contentTtl),
+                null);
+    }
+
+    /** Stopped at the client's request before it finished (Runway's cancel). */
+    public SandboxVideo cancelled(Instant now) {
+        return with(VideoStatus.CANCELLED, startedAt, renderedAt, now, null, null);
     }
 
     SandboxVideo failed(JobError failure, Instant now) {
@@ -68,6 +98,6 @@ public record SandboxVideo(
                               Instant newCompletedAt, Instant newExpiresAt, JobError newError) {
         return new SandboxVideo(id, sequence, model, prompt, seconds, width, height, seed, negativePrompt,
                 inputReferences, idempotencyKey, newStatus, createdAt, newStartedAt, newRenderedAt, newCompletedAt,
-                newExpiresAt, newError, plannedFailure);
+                newExpiresAt, newError, plannedFailure, protocol, wire, heldUntil, plannedExpiry);
     }
 }

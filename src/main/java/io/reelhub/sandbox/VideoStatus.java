@@ -7,7 +7,9 @@ public enum VideoStatus {
     QUEUED("queued"),
     IN_PROGRESS("in_progress"),
     COMPLETED("completed"),
-    FAILED("failed");
+    FAILED("failed"),
+    /** Only reachable through a protocol with a cancel call (Runway); the OpenAI API never shows it. */
+    CANCELLED("cancelled");
 
     private final String wire;
 
@@ -21,6 +23,6 @@ public enum VideoStatus {
     }
 
     public boolean terminal() {
-        return this == COMPLETED || this == FAILED;
+        return this == COMPLETED || this == FAILED || this == CANCELLED;
     }
 }

@@ -131,7 +131,7 @@ class ProviderFaultsTest {
         GenerationSpec spec = checker.check(brief(briefId), "a.yaml").plan().get(0);
         long paid = paid();
         // the POST reached the provider, then the hub died before it saved the provider's id
-        String providerJobId = providers.forNewJob().submit(spec, "lost-answer-" + UUID.randomUUID());
+        String providerJobId = providers.forNewJob(spec).submit(spec, "lost-answer-" + UUID.randomUUID());
         String jobId = queuedWithIntent(briefId, spec);
 
         Job job = runToEnd(jobId);

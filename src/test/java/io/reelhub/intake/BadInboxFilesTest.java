@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.reelhub.support.HubTest;
 import io.reelhub.support.Inbox;
+import io.reelhub.support.SampleBriefs;
 import io.reelhub.support.SlowWriter;
 import io.reelhub.support.TempHome;
 
@@ -79,7 +80,7 @@ class BadInboxFilesTest {
 
     @Test
     void anIdThatTriesToLeaveTheHomeIsRejectedAndWritesNothingOutside() throws Exception {
-        String brief = validBrief("x").replace("id: x", "id: ../../etc/x");
+        String brief = SampleBriefs.harbour("bad-inbox", "../../etc/x");
         assertRejected("escape.yaml", brief.getBytes(StandardCharsets.UTF_8), "id");
 
         assertThat(HOME.resolveSibling("etc")).doesNotExist();
@@ -90,7 +91,7 @@ class BadInboxFilesTest {
 
     @Test
     void aFileThatGrowsForThreeSecondsIsTakenOnlyOnceCompleteAndProcessedOnce() throws Exception {
-        byte[] complete = validBrief("growing").getBytes(StandardCharsets.UTF_8);
+        byte[] complete = SampleBriefs.harbourBytes("bad-inbox", "growing");
         Path target = inbox.path("growing.yaml");
         Files.createDirectories(target.getParent());
         long start = System.nanoTime();
@@ -136,22 +137,5 @@ class BadInboxFilesTest {
         assertThat(errorJson.path("errors")).isNotEmpty();
         assertThat(errorJson.path("file").asText()).isEqualTo(name);
         assertThat(inbox.path(name)).doesNotExist();
-    }
-
-    private static String validBrief(String id) {
-        return """
-                brief: 1
-                id: %s
-                project: bad-inbox
-                stage: post-production
-                model: veo-3.1
-                prompt:
-                  scene: A quiet harbour at dawn, soft golden light
-                  characters: An old fisherman in a yellow raincoat, grey beard
-                  action: He coils a rope, then looks up as gulls pass overhead
-                  tone: Calm, unhurried
-                  style: 35mm film, natural light
-                params: {seconds: 4, aspect: "16:9", resolution: 720p}
-                """.formatted(id);
     }
 }

@@ -122,6 +122,17 @@ class FolderToBinTest {
         assertThat(paidSubmissions()).isEqualTo(2);
     }
 
+    @Test
+    @Order(5)
+    void theHealthEndpointShowsTheWatchedFolderPolling() {
+        JsonNode folder = rest.getForObject("/actuator/health", JsonNode.class)
+                .path("components").path("intake").path("details").path("intake-folder");
+
+        assertThat(folder.path("status").asText()).isEqualTo("UP");
+        assertThat(folder.path("lastSuccess").asText()).isNotBlank();
+        assertThat(folder.path("polledMessages").asLong()).isGreaterThanOrEqualTo(3);
+    }
+
     private List<Path> doneFiles() throws IOException {
         try (var files = Files.list(HOME.resolve("inbox/.done"))) {
             return files.toList();

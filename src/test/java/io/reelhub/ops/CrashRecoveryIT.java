@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.reelhub.support.SampleBriefs;
+
 /**
  * Kill -9 of the hub while its jobs are rendering at a provider that keeps running (the sandbox as its own
  * process). After a restart every job is delivered once, and the provider counted exactly one paid submission per
@@ -79,20 +81,7 @@ class CrashRecoveryIT {
     }
 
     private static void dropBrief(Path home, String id) throws IOException {
-        String brief = """
-                brief: 1
-                id: %s
-                project: crash-test
-                stage: post-production
-                model: veo-3.1
-                prompt:
-                  scene: A quiet harbour at dawn, soft golden light
-                  characters: An old fisherman in a yellow raincoat, grey beard
-                  action: He coils a rope, then looks up as gulls pass
-                  tone: Calm
-                  style: 35mm, natural light
-                params: {seconds: 4, aspect: "16:9", resolution: 720p}
-                """.formatted(id);
+        String brief = SampleBriefs.harbour("crash-test", id);
         Path temp = home.resolve("inbox").resolve("." + id + ".tmp");
         Files.createDirectories(temp.getParent());
         Files.writeString(temp, brief);
