@@ -118,6 +118,10 @@ class S3IntakeIT {
         assertThat(read("incoming/processed/harbour.yaml")).isEqualTo(brief);
         assertThat(job("harbour").path("source").asText()).isEqualTo("s3:briefs/incoming/harbour.yaml");
         assertThat(exists("incoming/refs/not-a-brief.txt")).as("files in sub-folders are not briefs").isTrue();
+        JsonNode channel = rest.getForObject("/actuator/health", JsonNode.class)
+                .path("components").path("intake").path("details").path("intake-s3");
+        assertThat(channel.path("status").asText()).isEqualTo("UP");
+        assertThat(channel.path("lastSuccess").asText()).isNotBlank();
     }
 
     @Test
