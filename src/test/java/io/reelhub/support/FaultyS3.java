@@ -106,7 +106,8 @@ public final class FaultyS3 {
                         + " part " + part.partNumber() + " of " + part.key()));
             }
             if (request instanceof HeadObjectRequest head && hiddenFromHead.test(head.key())
-                    && hiddenHeads.computeIfAbsent(head.key(), k -> new AtomicInteger()).getAndIncrement() < hideTimes) {
+                    && hiddenHeads.computeIfAbsent(head.key(), k -> new AtomicInteger())
+                            .getAndIncrement() < hideTimes) {
                 throw NoSuchKeyException.builder().statusCode(404).message("hidden by the test").build();
             }
             if (request instanceof AbortMultipartUploadRequest abort) {

@@ -117,8 +117,8 @@ class S3SinkIT {
         assertThat(done.getMessage().getBody()).isSameAs(delivery);
         String folder = "bins/acme-spring/acme-spring-sc01/";
         assertThat(done.getMessage().getHeader("ReelHubOutputs", List.class)).containsExactly(
-                "/mnt/bins/sh010_v001.mp4", "s3://deliveries/" + folder + "sh010_v001.mp4", "s3://deliveries/" + folder + "sh010_v001.otio",
-                "s3://deliveries/" + folder + "sh010_v001.reelhub.json");
+                "/mnt/bins/sh010_v001.mp4", "s3://deliveries/" + folder + "sh010_v001.mp4",
+                "s3://deliveries/" + folder + "sh010_v001.otio", "s3://deliveries/" + folder + "sh010_v001.reelhub.json");
         assertThat(read(folder + "sh010_v001.mp4")).isEqualTo(Files.readAllBytes(clip));
         assertThat(head(folder + "sh010_v001.mp4").eTag()).as("a multipart ETag ends in -<parts>").endsWith("-3\"");
         JsonNode otio = json.readTree(read(folder + "sh010_v001.otio"));
