@@ -62,7 +62,8 @@ class S3ObjectLedger {
     /**
      * Starts one handling of {@code object}: records it if new, counts the attempt and leases it to {@code owner}.
      * An object that was already moved and shows up again (its delete failed, or the same bytes were uploaded again)
-     * starts a new round of attempts towards the place it was moved to before.
+     * starts a new round of attempts: towards the place it was moved to before if it was processed, from the
+     * beginning (keeping the intake's answer, if there was one) if it had been set aside.
      *
      * @return the entry, or empty when another node holds the object's lease
      */
@@ -86,10 +87,14 @@ class S3ObjectLedger {
 
     private boolean takeLease(S3ObjectRef object, String owner, Duration lease) {
         OffsetDateTime now = now();
+        // A moved object that is back starts a fresh round: one that was processed only moves again; one that was
+        // set aside is tried again (someone uploaded it again, perhaps after fixing the cause), towards a new name.
         return jdbc.update("update s3_intake_objects set"
                         + " attempts = case when state in ('DONE', 'QUARANTINED') then 1 else attempts + 1 end,"
-                        + " state = case state when 'DONE' then 'ARCHIVING' when 'QUARANTINED' then 'QUARANTINING'"
-                        + " else state end,"
+                        + " state = case when state = 'DONE' then 'ARCHIVING'"
+                        + " when state = 'QUARANTINED' and outcome is null then 'NEW'"
+                        + " when state = 'QUARANTINED' then 'ARCHIVING' else state end,"
+                        + " archive_key = case when state = 'QUARANTINED' then null else archive_key end,"
                         + " lease_owner = ?, lease_until = ?, updated_at = ?"
                         + " where bucket = ? and object_key = ? and etag = ?"
                         + " and (lease_until is null or lease_until < ? or lease_owner = ?)",

@@ -15,9 +15,10 @@ record S3ObjectRef(String bucket, String key, String etag) {
         return new S3ObjectRef(bucket, key, etag.replace("\"", "").trim());
     }
 
-    /** The audit form recorded on jobs, {@code s3:<bucket>/<key>}. */
+    /** The audit form recorded on jobs, {@code s3:<bucket>/<key>}, cut to the 1000 characters the ledger keeps. */
     String source() {
-        return "s3:" + bucket + "/" + key;
+        String source = "s3:" + bucket + "/" + key;
+        return source.length() <= 1000 ? source : source.substring(0, 997) + "...";
     }
 
     @Override

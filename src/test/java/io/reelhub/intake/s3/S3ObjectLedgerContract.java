@@ -125,6 +125,20 @@ abstract class S3ObjectLedgerContract {
     }
 
     @Test
+    void anObjectSetAsideThatIsUploadedAgainIsTriedAfreshTowardsANewName() {
+        S3ObjectRef object = object();
+        Entry entry = ledger().claim(object, 120, "node-1", LEASE).orElseThrow();
+        ledger().recordQuarantining(entry.id(), "incoming/failed/x.yaml", "copy failed");
+        ledger().recordMoved(entry.id(), State.QUARANTINED);
+
+        Entry again = ledger().claim(object, 120, "node-1", LEASE).orElseThrow();
+
+        assertThat(again.state()).isEqualTo(State.NEW);
+        assertThat(again.attempts()).isEqualTo(1);
+        assertThat(again.archiveKey()).isNull();
+    }
+
+    @Test
     void theLongestS3KeyFits() {
         String key = "incoming/" + "k".repeat(1024 - "incoming/".length());
 
