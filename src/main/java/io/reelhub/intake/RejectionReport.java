@@ -32,6 +32,17 @@ public class RejectionReport {
     }
 
     public void write(Path folder, String archivedName, String originalName, IntakeOutcome outcome) {
+        try {
+            Files.createDirectories(folder);
+            writeAtomically(folder.resolve(archivedName + ".error.json"), json(archivedName, originalName, outcome));
+            writeAtomically(folder.resolve(archivedName + ".error.txt"), textBytes(originalName, outcome));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the error report for " + originalName, e);
+        }
+    }
+
+    /** The content of {@code <archivedName>.error.json}, for channels that store it elsewhere than in a folder. */
+    public byte[] json(String archivedName, String originalName, IntakeOutcome outcome) {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("file", originalName);
         report.put("archivedAs", archivedName);
@@ -40,13 +51,15 @@ public class RejectionReport {
         report.put("errors", outcome.errors());
         report.put("warnings", outcome.warnings());
         try {
-            Files.createDirectories(folder);
-            writeAtomically(folder.resolve(archivedName + ".error.json"), json.writeValueAsBytes(report));
-            writeAtomically(folder.resolve(archivedName + ".error.txt"),
-                    text(originalName, outcome).getBytes(StandardCharsets.UTF_8));
+            return json.writeValueAsBytes(report);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the error report for " + originalName, e);
         }
+    }
+
+    /** The content of {@code <archivedName>.error.txt}. */
+    public static byte[] textBytes(String originalName, IntakeOutcome outcome) {
+        return text(originalName, outcome).getBytes(StandardCharsets.UTF_8);
     }
 
     static String text(String originalName, IntakeOutcome outcome) {

@@ -18,7 +18,7 @@ public record ClipFacts(
         double durationSeconds,
         double fps) {
 
-    static ClipFacts of(String file, FileDigest digest, Delivery delivery) {
+    public static ClipFacts of(String file, FileDigest digest, Delivery delivery) {
         return new ClipFacts(file, digest.sizeBytes(), digest.sha256(), delivery.width(), delivery.height(),
                 delivery.durationSeconds(), delivery.fps());
     }

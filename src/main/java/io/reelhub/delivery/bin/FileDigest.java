@@ -10,9 +10,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** The identity of a file's bytes: its size and SHA-256. Computed while streaming, never by loading the file. */
-record FileDigest(long sizeBytes, String sha256) {
+public record FileDigest(long sizeBytes, String sha256) {
 
-    static FileDigest of(Path file) throws IOException {
+    public static FileDigest of(Path file) throws IOException {
         MessageDigest sha = newSha256();
         long size = 0;
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {

@@ -77,9 +77,14 @@ public record LineageSidecar(
      * the delivery time, which a re-delivery after a crash cannot reproduce and must not rewrite.
      */
     boolean describesSameDeliveryAs(Path existing) throws IOException {
+        return describesSameDeliveryAs(Files.readAllBytes(existing));
+    }
+
+    /** {@link #describesSameDeliveryAs(Path)} for a sidecar read from elsewhere (an S3 object). */
+    public boolean describesSameDeliveryAs(byte[] existing) throws IOException {
         JsonNode found;
         try {
-            found = JSON.readTree(Files.readAllBytes(existing));
+            found = JSON.readTree(existing);
         } catch (JsonProcessingException notJson) {
             return false;
         }
