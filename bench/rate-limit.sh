@@ -35,7 +35,8 @@ java -Xmx1g -jar target/reelhub.jar --server.port="$HUB_PORT" --reelhub.home="$W
     --reelhub.limits.providers.sandbox.requests-per-minute="$LIMIT" \
     --reelhub.limits.providers.kling.requests-per-minute="$LIMIT" \
     --reelhub.limits.providers.runway.requests-per-minute="$LIMIT" \
-    --reelhub.dispatch.workers=8 --reelhub.intake.folder.stable-window-ms=300 ${HUB_ARGS:-} \
+    --reelhub.dispatch.workers="${WORKERS:-32}" --reelhub.dispatch.tick=100ms \
+    --reelhub.intake.folder.stable-window-ms=300 ${HUB_ARGS:-} \
     >"$WORK/hub.log" 2>&1 &
 HUB_PID=$!
 until curl -sf "localhost:$HUB_PORT/actuator/health" >/dev/null; do sleep 0.5; done

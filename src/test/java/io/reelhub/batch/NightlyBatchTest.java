@@ -42,9 +42,37 @@ class NightlyBatchTest {
     private static final Path HOME = TempHome.create("batch");
     private static final LocalDate NIGHT = LocalDate.parse("2026-01-15");
 
+    /** The producer's report receiver: records every POSTed report. */
+    private static final List<String> RECEIVED = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final com.sun.net.httpserver.HttpServer RECEIVER = receiver();
+
     @DynamicPropertySource
     static void home(DynamicPropertyRegistry registry) {
         registry.add("reelhub.home", HOME::toString);
+        registry.add("reelhub.batch.report-webhook",
+                () -> "http://127.0.0.1:" + RECEIVER.getAddress().getPort() + "/reports");
+    }
+
+    private static com.sun.net.httpserver.HttpServer receiver() {
+        try {
+            com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/reports", exchange -> {
+                RECEIVED.add(new String(exchange.getRequestBody().readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8));
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopReceiver() {
+        RECEIVER.stop(0);
     }
 
     @Autowired
@@ -103,6 +131,8 @@ class NightlyBatchTest {
         assertThat(report.resolve("thumbs/a1.yaml.png")).isNotEmptyFile();
         assertThat(report.resolve("thumbs/a2.yaml.png")).isNotEmptyFile();
         assertThat(HOME.resolve("batch/.runs/" + NIGHT + "/a4.yaml")).as("skipped briefs are kept").exists();
+        assertThat(RECEIVED).as("the report sent to the webhook").singleElement()
+                .satisfies(sent -> assertThat(json.readTree(sent).path("briefs")).hasSize(5));
     }
 
     @Test
