@@ -30,4 +30,14 @@ public interface VideoProvider {
 
     /** Streams the finished video to {@code target} (written complete or not at all); returns the byte count. */
     long download(String providerJobId, Path target);
+
+    /**
+     * Asks the provider to stop a job (and stop charging for it). Protocols without a cancel endpoint refuse.
+     *
+     * @throws UnsupportedOperationException when the protocol has no way to cancel a job
+     */
+    default void cancel(String providerJobId) {
+        throw new UnsupportedOperationException(name() + " has no cancel endpoint: job " + providerJobId
+                + " runs to its end at the provider");
+    }
 }
