@@ -6,6 +6,7 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * Faults the sandbox injects, both as {@code reelhub.sandbox.faults.*} properties and as the JSON body of
@@ -24,6 +25,17 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param truncatedDownloads   the next N content downloads stop after {@code truncateAfterBytes}
  * @param truncateAfterBytes   where those downloads stop (default 65536), while announcing the full length
  * @param downloadBytesPerSecond throttle every content download to this rate while set (0 = full speed)
+ * @param slowSubmits          the next N submits are answered only after {@code slowMillis} (and then accepted),
+ *                             longer than a client's timeout: the client cannot know the job exists
+ * @param slowPolls            the next N polls are answered only after {@code slowMillis}
+ * @param slowMillis           how long those answers take (default 3000)
+ * @param malformedSubmits     the next N submits are accepted but answered with broken JSON
+ * @param malformedPolls       the next N polls answer 200 with broken JSON
+ * @param expiredDownloads     the next N downloads answer 404 as if the output had expired already
+ * @param filteredJobs         the next N accepted jobs end without a video, withheld by the safety filter (Gemini:
+ *                             {@code done} with {@code raiMediaFilteredReasons}; Replicate: failed with E005)
+ * @param filteredReason       their reason text (default: each protocol's documented wording)
+ * @param canceledJobs         the next N accepted jobs end {@code canceled} (Replicate)
  */
 @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -39,13 +51,33 @@ public record FaultSettings(
         Integer failingPollStatus,
         Integer truncatedDownloads,
         Long truncateAfterBytes,
-        Long downloadBytesPerSecond) {
+        Long downloadBytesPerSecond,
+        Integer slowSubmits,
+        Integer slowPolls,
+        Integer slowMillis,
+        Integer malformedSubmits,
+        Integer malformedPolls,
+        Integer expiredDownloads,
+        Integer filteredJobs,
+        String filteredReason,
+        Integer canceledJobs) {
 
     private static final Set<Integer> SERVER_ERRORS = Set.of(500, 502, 503, 504);
 
     public static final FaultSettings NONE = new FaultSettings(null, null, null, null, null, null, null, null, null,
             null, null, null);
 
+    /** The faults every protocol shares (the original set), all newer ones off. */
+    public FaultSettings(Integer rateLimitedSubmits, Integer retryAfterSeconds, Integer failingSubmits,
+                         Integer failingSubmitStatus, Integer failedJobs, String failedJobCode, String failedJobMessage,
+                         Integer failingPolls, Integer failingPollStatus, Integer truncatedDownloads,
+                         Long truncateAfterBytes, Long downloadBytesPerSecond) {
+        this(rateLimitedSubmits, retryAfterSeconds, failingSubmits, failingSubmitStatus, failedJobs, failedJobCode,
+                failedJobMessage, failingPolls, failingPollStatus, truncatedDownloads, truncateAfterBytes,
+                downloadBytesPerSecond, null, null, null, null, null, null, null, null, null);
+    }
+
+    @ConstructorBinding
     public FaultSettings {
         rateLimitedSubmits = atLeastZero(rateLimitedSubmits);
         retryAfterSeconds = retryAfterSeconds == null || retryAfterSeconds < 0 ? 2 : retryAfterSeconds;
@@ -61,6 +93,15 @@ public record FaultSettings(
         truncateAfterBytes = truncateAfterBytes == null || truncateAfterBytes < 0 ? 65_536L : truncateAfterBytes;
         downloadBytesPerSecond = downloadBytesPerSecond == null || downloadBytesPerSecond < 0 ? 0L
                 : downloadBytesPerSecond;
+        slowSubmits = atLeastZero(slowSubmits);
+        slowPolls = atLeastZero(slowPolls);
+        slowMillis = slowMillis == null || slowMillis < 0 ? 3000 : slowMillis;
+        malformedSubmits = atLeastZero(malformedSubmits);
+        malformedPolls = atLeastZero(malformedPolls);
+        expiredDownloads = atLeastZero(expiredDownloads);
+        filteredJobs = atLeastZero(filteredJobs);
+        filteredReason = filteredReason == null || filteredReason.isBlank() ? null : filteredReason;
+        canceledJobs = atLeastZero(canceledJobs);
     }
 
     private static int atLeastZero(Integer value) {

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -30,19 +31,21 @@ public class SandboxAdminController {
         this.counters = counters;
     }
 
-    /** What is armed now; counts are what remains. */
+    /** What is armed now for a protocol ({@code openai} unless named); counts are what remains. */
     @GetMapping("/faults")
-    public FaultSettings faults() {
-        return faults.remaining();
+    public FaultSettings faults(@RequestParam(defaultValue = SandboxVideo.OPENAI) String protocol) {
+        return faults.remaining(protocol);
     }
 
-    /** Replaces every armed fault with the body; fields left out are off. */
+    /** Replaces every armed fault of one protocol with the body; fields left out are off. */
     @PostMapping("/faults")
-    public FaultSettings arm(@RequestBody FaultSettings settings) {
-        faults.apply(settings);
-        return faults.remaining();
+    public FaultSettings arm(@RequestParam(defaultValue = SandboxVideo.OPENAI) String protocol,
+                             @RequestBody FaultSettings settings) {
+        faults.apply(protocol, settings);
+        return faults.remaining(protocol);
     }
 
+    /** Disarms every protocol's faults. */
     @DeleteMapping("/faults")
     public FaultSettings disarm() {
         faults.reset();

@@ -39,9 +39,13 @@ public class SandboxCounters {
             long inputReferences,
             long polls,
             long failedPolls,
-            Downloads downloads) {
+            Downloads downloads,
+            Map<String, Map<String, Long>> submissionsByProtocol) {
 
         public Snapshot {
+            submissionsByProtocol = submissionsByProtocol == null ? Map.of() : submissionsByProtocol.entrySet()
+                    .stream().collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey,
+                            e -> Map.copyOf(e.getValue())));
             submissions = submissions == null ? Map.of() : Map.copyOf(submissions);
             billedSeconds = billedSeconds == null ? Map.of() : Map.copyOf(billedSeconds);
             rejectedSubmissions = rejectedSubmissions == null ? Map.of() : Map.copyOf(rejectedSubmissions);
@@ -51,6 +55,12 @@ public class SandboxCounters {
         /** All paid submissions, whatever the model. */
         public long totalSubmissions() {
             return submissions.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** Paid submissions that came in on one wire protocol, whatever the model. */
+        public long submissionsOn(String protocol) {
+            return submissionsByProtocol.getOrDefault(protocol, Map.of()).values().stream()
+                    .mapToLong(Long::longValue).sum();
         }
     }
 
@@ -71,6 +81,7 @@ public class SandboxCounters {
     private final Map<String, Long> submissions = new TreeMap<>();
     private final Map<String, Long> billedSeconds = new TreeMap<>();
     private final Map<String, Long> rejected = new TreeMap<>();
+    private final Map<String, Map<String, Long>> byProtocol = new TreeMap<>();
     private final Set<String> registeredMeters = ConcurrentHashMap.newKeySet();
     private long idempotentReplays;
     private long inputReferences;
@@ -96,16 +107,25 @@ public class SandboxCounters {
         snapshot().submissions().keySet().forEach(this::registerModelMeters);
         snapshot().billedSeconds().keySet().forEach(this::registerModelMeters);
         snapshot().rejectedSubmissions().keySet().forEach(this::registerRejectedMeter);
+        snapshot().submissionsByProtocol().forEach((protocol, models) -> models.keySet()
+                .forEach(model -> registerProtocolMeter(protocol, model)));
     }
 
-    /** A submission the provider accepted and would charge for. */
+    /** A submission on the OpenAI wire that the provider accepted and would charge for. */
     public void submitted(String model, int inputReferenceCount) {
+        submitted(SandboxVideo.OPENAI, model, inputReferenceCount);
+    }
+
+    /** A submission on a protocol's wire that the provider accepted and would charge for. */
+    public void submitted(String protocol, String model, int inputReferenceCount) {
         synchronized (this) {
             submissions.merge(model, 1L, Long::sum);
+            byProtocol.computeIfAbsent(protocol, p -> new TreeMap<>()).merge(model, 1L, Long::sum);
             inputReferences += inputReferenceCount;
             save();
         }
         registerModelMeters(model);
+        registerProtocolMeter(protocol, model);
     }
 
     /** Seconds of video delivered (counted when a job completes: failed jobs are not charged). */
@@ -153,7 +173,7 @@ public class SandboxCounters {
 
     public synchronized Snapshot snapshot() {
         return new Snapshot(submissions, billedSeconds, rejected, idempotentReplays, inputReferences, polls,
-                failedPolls, new Downloads(downloadsComplete, downloadsTruncated, downloadsAborted));
+                failedPolls, new Downloads(downloadsComplete, downloadsTruncated, downloadsAborted), byProtocol);
     }
 
     private synchronized double submissions(String model) {
@@ -191,6 +211,18 @@ public class SandboxCounters {
         }
     }
 
+    private synchronized double submissions(String protocol, String model) {
+        return byProtocol.getOrDefault(protocol, Map.of()).getOrDefault(model, 0L);
+    }
+
+    private void registerProtocolMeter(String protocol, String model) {
+        if (registeredMeters.add("protocol:" + protocol + ":" + model)) {
+            FunctionCounter.builder("reelhub.sandbox.protocol.submissions", this, c -> c.submissions(protocol, model))
+                    .tag("protocol", protocol).tag("model", model)
+                    .description("Paid submissions accepted by the sandbox, per wire protocol").register(meters);
+        }
+    }
+
     private void registerRejectedMeter(String status) {
         if (registeredMeters.add("rejected:" + status)) {
             FunctionCounter.builder("reelhub.sandbox.rejected.submissions", this, c -> c.rejected(status))
@@ -212,6 +244,8 @@ public class SandboxCounters {
             submissions.putAll(saved.submissions());
             billedSeconds.putAll(saved.billedSeconds());
             rejected.putAll(saved.rejectedSubmissions());
+            saved.submissionsByProtocol().forEach((protocol, models) -> byProtocol.put(protocol,
+                    new TreeMap<>(models)));
             idempotentReplays = saved.idempotentReplays();
             inputReferences = saved.inputReferences();
             polls = saved.polls();

@@ -1,12 +1,16 @@
 package io.reelhub.sandbox;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The faults currently armed. Each "next N" fault is a countdown consumed by the request it hits, so a test can say
- * "the next two submits get a 429" and then watch the client recover.
+ * The faults currently armed, per wire protocol ({@code openai}, {@code gemini}, {@code vertex}, {@code replicate}):
+ * a test breaks one protocol while the others behave. Each "next N" fault is a countdown consumed by the request it
+ * hits, so a test can say "the next two submits get a 429" and then watch the client recover. The calls without a
+ * protocol are the OpenAI wire's, whose faults {@code reelhub.sandbox.faults} arms at start-up.
  */
 @Component
 @ConditionalOnSandboxEnabled
@@ -26,77 +30,98 @@ public class SandboxFaults {
         }
     }
 
-    private FaultSettings settings;
-    private int rateLimitedSubmits;
-    private int failingSubmits;
-    private int failedJobs;
-    private int failingPolls;
-    private int truncatedDownloads;
+    private final Map<String, ArmedFaults> byProtocol = new ConcurrentHashMap<>();
 
     public SandboxFaults(SandboxProperties properties) {
         apply(properties.faults());
     }
 
-    /** Replaces every armed fault with {@code faults}; absent values mean "off". */
-    public synchronized void apply(FaultSettings faults) {
-        settings = faults;
-        rateLimitedSubmits = faults.rateLimitedSubmits();
-        failingSubmits = faults.failingSubmits();
-        failedJobs = faults.failedJobs();
-        failingPolls = faults.failingPolls();
-        truncatedDownloads = faults.truncatedDownloads();
+    /** Replaces every armed fault of the OpenAI wire with {@code faults}; absent values mean "off". */
+    public void apply(FaultSettings faults) {
+        apply(SandboxVideo.OPENAI, faults);
     }
 
-    public synchronized void reset() {
-        apply(FaultSettings.NONE);
+    /** Replaces every armed fault of one protocol; absent values mean "off". */
+    public void apply(String protocol, FaultSettings faults) {
+        armed(protocol).apply(faults);
     }
 
-    /** What is still armed: the counts are what remains of each countdown. */
-    public synchronized FaultSettings remaining() {
-        return new FaultSettings(rateLimitedSubmits, settings.retryAfterSeconds(), failingSubmits,
-                settings.failingSubmitStatus(), failedJobs, settings.failedJobCode(), settings.failedJobMessage(),
-                failingPolls, settings.failingPollStatus(), truncatedDownloads, settings.truncateAfterBytes(),
-                settings.downloadBytesPerSecond());
+    /** Disarms every protocol's faults. */
+    public void reset() {
+        byProtocol.values().forEach(armed -> armed.apply(FaultSettings.NONE));
+    }
+
+    public FaultSettings remaining() {
+        return remaining(SandboxVideo.OPENAI);
+    }
+
+    /** What is still armed for a protocol: the counts are what remains of each countdown. */
+    public FaultSettings remaining(String protocol) {
+        return armed(protocol).remaining();
+    }
+
+    public Optional<SubmitFault> takeSubmitFault() {
+        return takeSubmitFault(SandboxVideo.OPENAI);
     }
 
     /** Consumes one submit fault, rate limits first (a real gateway throttles before anything else fails). */
-    public synchronized Optional<SubmitFault> takeSubmitFault() {
-        if (rateLimitedSubmits > 0) {
-            rateLimitedSubmits--;
-            return Optional.of(new SubmitFault(429, settings.retryAfterSeconds()));
-        }
-        if (failingSubmits > 0) {
-            failingSubmits--;
-            return Optional.of(new SubmitFault(settings.failingSubmitStatus(), 0));
-        }
-        return Optional.empty();
+    public Optional<SubmitFault> takeSubmitFault(String protocol) {
+        return armed(protocol).takeSubmitFault();
     }
 
-    /** Consumes one job failure: the accepted job will end {@code failed} with this error. */
-    public synchronized Optional<JobError> takeJobFailure() {
-        if (failedJobs > 0) {
-            failedJobs--;
-            return Optional.of(new JobError(settings.failedJobCode(), settings.failedJobMessage()));
-        }
-        return Optional.empty();
+    public Optional<JobError> takeJobFailure() {
+        return takeJobFailure(SandboxVideo.OPENAI);
+    }
+
+    /**
+     * Consumes one planned ending for an accepted job: failed with an error, withheld by the safety filter
+     * ({@link JobError#FILTERED}) or cancelled ({@link JobError#CANCELED}).
+     */
+    public Optional<JobError> takeJobFailure(String protocol) {
+        return armed(protocol).takeJobFailure();
+    }
+
+    public Optional<Integer> takePollFault() {
+        return takePollFault(SandboxVideo.OPENAI);
     }
 
     /** Consumes one poll fault and returns the status to answer. */
-    public synchronized Optional<Integer> takePollFault() {
-        if (failingPolls > 0) {
-            failingPolls--;
-            return Optional.of(settings.failingPollStatus());
-        }
-        return Optional.empty();
+    public Optional<Integer> takePollFault(String protocol) {
+        return armed(protocol).takePollFault();
+    }
+
+    public DownloadShape takeDownloadShape() {
+        return takeDownloadShape(SandboxVideo.OPENAI);
     }
 
     /** Shapes one content download, consuming a truncation if one is armed. */
-    public synchronized DownloadShape takeDownloadShape() {
-        long truncateAfter = -1;
-        if (truncatedDownloads > 0) {
-            truncatedDownloads--;
-            truncateAfter = settings.truncateAfterBytes();
-        }
-        return new DownloadShape(settings.downloadBytesPerSecond(), truncateAfter);
+    public DownloadShape takeDownloadShape(String protocol) {
+        return armed(protocol).takeDownloadShape();
+    }
+
+    /** Consumes one slow-answer fault for a submit; returns how long to hold the answer back. */
+    public Optional<Integer> takeSlowSubmit(String protocol) {
+        return armed(protocol).take(ArmedFaults.Countdown.SLOW_SUBMITS);
+    }
+
+    public Optional<Integer> takeSlowPoll(String protocol) {
+        return armed(protocol).take(ArmedFaults.Countdown.SLOW_POLLS);
+    }
+
+    public boolean takeMalformedSubmit(String protocol) {
+        return armed(protocol).take(ArmedFaults.Countdown.MALFORMED_SUBMITS).isPresent();
+    }
+
+    public boolean takeMalformedPoll(String protocol) {
+        return armed(protocol).take(ArmedFaults.Countdown.MALFORMED_POLLS).isPresent();
+    }
+
+    public boolean takeExpiredDownload(String protocol) {
+        return armed(protocol).take(ArmedFaults.Countdown.EXPIRED_DOWNLOADS).isPresent();
+    }
+
+    private ArmedFaults armed(String protocol) {
+        return byProtocol.computeIfAbsent(protocol == null ? SandboxVideo.OPENAI : protocol,
+                p -> new ArmedFaults(FaultSettings.NONE));
     }
 }

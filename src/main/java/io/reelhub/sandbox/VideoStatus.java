@@ -7,7 +7,9 @@ public enum VideoStatus {
     QUEUED("queued"),
     IN_PROGRESS("in_progress"),
     COMPLETED("completed"),
-    FAILED("failed");
+    FAILED("failed"),
+    /** Only protocols with a cancel (Replicate) reach it; OpenAI's wire never shows it. */
+    CANCELED("canceled");
 
     private final String wire;
 
@@ -21,6 +23,6 @@ public enum VideoStatus {
     }
 
     public boolean terminal() {
-        return this == COMPLETED || this == FAILED;
+        return this == COMPLETED || this == FAILED || this == CANCELED;
     }
 }

@@ -44,16 +44,17 @@ public class VideoSubmissions {
                 return new Outcome(video, true);
             }
         }
-        JobError plannedFailure = faults.takeJobFailure().orElse(null);
+        JobError plannedFailure = faults.takeJobFailure(request.protocol()).orElse(null);
         Instant now = Instant.now();
         SandboxVideo video = store.create((id, sequence) -> new SandboxVideo(id, sequence, request.model(),
                 request.prompt(), request.seconds(), request.width(), request.height(), request.seed(),
                 request.negativePrompt(), request.inputReferences(), request.idempotencyKey(), VideoStatus.QUEUED,
-                now, null, null, null, null, null, plannedFailure));
+                now, null, null, null, null, null, plannedFailure, request.protocol(), request.generateAudio(),
+                request.deadline()));
         if (request.idempotencyKey() != null) {
             keys.remember(request.idempotencyKey(), video.id());
         }
-        counters.submitted(video.model(), video.inputReferences());
+        counters.submitted(video.wireProtocol(), video.model(), video.inputReferences());
         scheduler.schedule(video);
         return new Outcome(video, false);
     }
