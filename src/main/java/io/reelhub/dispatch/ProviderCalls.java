@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,12 +28,23 @@ public final class ProviderCalls {
     private final HttpClient http;
     private final ObjectMapper json;
     private final UnaryOperator<String> errorText;
+    private final Function<String, Duration> bodyRetryHint;
 
     /** @param errorText turns an error body into the sentence worth showing a user (the envelope's message) */
     public ProviderCalls(HttpClient http, ObjectMapper json, UnaryOperator<String> errorText) {
+        this(http, json, errorText, body -> null);
+    }
+
+    /**
+     * @param bodyRetryHint how long the error body asks to wait, for protocols that say it there rather than in
+     *                      {@code Retry-After} (Google's {@code RetryInfo.retryDelay}); null when it does not say
+     */
+    public ProviderCalls(HttpClient http, ObjectMapper json, UnaryOperator<String> errorText,
+                         Function<String, Duration> bodyRetryHint) {
         this.http = http;
         this.json = json;
         this.errorText = errorText;
+        this.bodyRetryHint = bodyRetryHint;
     }
 
     /** Sends the request once and returns the parsed JSON of a 2xx answer. */
@@ -79,7 +91,9 @@ public final class ProviderCalls {
     public ProviderException failure(int status, String body, String what, String retryAfter) {
         String message = what + " refused with HTTP " + status + ": " + errorText.apply(body);
         if (status == 429) {
-            return new ProviderException(Kind.RATE_LIMITED, status, message, retryAfter(retryAfter), null);
+            Duration wait = retryAfter(retryAfter);
+            return new ProviderException(Kind.RATE_LIMITED, status, message,
+                    wait != null ? wait : bodyRetryHint.apply(body), null);
         }
         if (status == 404) {
             return new ProviderException(Kind.NOT_FOUND, status, message);
