@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +32,7 @@ public class GeminiVeoClient implements VideoProvider {
 
     public static final String NAME = "gemini";
 
-    private final String baseUrl;
+    private final Supplier<String> baseUrl;
     private final String apiKey;
     private final Function<GenerationSpec, String> modelName;
     private final HttpClient http;
@@ -40,7 +41,7 @@ public class GeminiVeoClient implements VideoProvider {
     private final Duration timeout;
     private final Duration downloadTimeout;
 
-    public GeminiVeoClient(String baseUrl, String apiKey, Function<GenerationSpec, String> modelName, HttpClient http,
+    public GeminiVeoClient(Supplier<String> baseUrl, String apiKey, Function<GenerationSpec, String> modelName, HttpClient http,
                            ObjectMapper json, Duration timeout, Duration downloadTimeout) {
         this.baseUrl = baseUrl;
         this.apiKey = apiKey;
@@ -63,7 +64,7 @@ public class GeminiVeoClient implements VideoProvider {
      */
     @Override
     public String submit(GenerationSpec spec, String idempotencyKey) {
-        HttpRequest request = request(baseUrl + "/models/" + modelName.apply(spec) + ":predictLongRunning")
+        HttpRequest request = request(baseUrl.get() + "/models/" + modelName.apply(spec) + ":predictLongRunning")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(VeoRequestBody.gemini(spec, json).toString()))
                 .build();
@@ -112,7 +113,7 @@ public class GeminiVeoClient implements VideoProvider {
     }
 
     private JsonNode operation(String name, String what) {
-        return calls.json(request(baseUrl + "/" + name).GET().build(), what);
+        return calls.json(request(baseUrl.get() + "/" + name).GET().build(), what);
     }
 
     private HttpRequest.Builder request(String url) {
@@ -123,7 +124,7 @@ public class GeminiVeoClient implements VideoProvider {
     }
 
     private boolean sameHost(String uri) {
-        URI api = URI.create(baseUrl);
+        URI api = URI.create(baseUrl.get());
         URI file = URI.create(uri);
         return api.getHost() != null && api.getHost().equalsIgnoreCase(file.getHost()) && api.getPort() == file.getPort();
     }

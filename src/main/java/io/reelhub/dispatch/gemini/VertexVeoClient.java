@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,7 +42,7 @@ public class VertexVeoClient implements VideoProvider {
 
     public static final String NAME = "vertex";
 
-    private final String baseUrl;
+    private final Supplier<String> baseUrl;
     private final String project;
     private final String location;
     private final String accessToken;
@@ -52,7 +53,7 @@ public class VertexVeoClient implements VideoProvider {
     private final Duration timeout;
     private final Duration downloadTimeout;
 
-    public VertexVeoClient(String baseUrl, String project, String location, String accessToken,
+    public VertexVeoClient(Supplier<String> baseUrl, String project, String location, String accessToken,
                            Function<GenerationSpec, String> modelName, HttpClient http, ObjectMapper json,
                            Duration timeout, Duration downloadTimeout) {
         this.baseUrl = baseUrl;
@@ -77,7 +78,7 @@ public class VertexVeoClient implements VideoProvider {
     public String submit(GenerationSpec spec, String idempotencyKey) {
         String model = "projects/" + project + "/locations/" + location + "/publishers/google/models/"
                 + modelName.apply(spec);
-        HttpRequest request = request(baseUrl + "/" + model + ":predictLongRunning", timeout)
+        HttpRequest request = request(baseUrl.get() + "/" + model + ":predictLongRunning", timeout)
                 .POST(HttpRequest.BodyPublishers.ofString(VeoRequestBody.vertex(spec, json).toString()))
                 .build();
         JsonNode operation = calls.json(request, "submit");
@@ -147,7 +148,7 @@ public class VertexVeoClient implements VideoProvider {
             throw new ProviderException(Kind.NOT_FOUND, 0, "not a Vertex operation name: " + operationName);
         }
         String body = json.createObjectNode().put("operationName", operationName).toString();
-        HttpRequest request = request(baseUrl + "/" + operationName.substring(0, split) + ":fetchPredictOperation",
+        HttpRequest request = request(baseUrl.get() + "/" + operationName.substring(0, split) + ":fetchPredictOperation",
                 within).POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());

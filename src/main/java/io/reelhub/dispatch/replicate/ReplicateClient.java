@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,7 +50,7 @@ public class ReplicateClient implements VideoProvider {
     public record Settings(Duration timeout, Duration downloadTimeout, int preferWaitSeconds, String cancelAfter) {
     }
 
-    private final String baseUrl;
+    private final Supplier<String> baseUrl;
     private final String token;
     private final Function<GenerationSpec, String> modelName;
     private final HttpClient http;
@@ -57,7 +58,7 @@ public class ReplicateClient implements VideoProvider {
     private final ProviderCalls calls;
     private final Settings settings;
 
-    public ReplicateClient(String baseUrl, String token, Function<GenerationSpec, String> modelName, HttpClient http,
+    public ReplicateClient(Supplier<String> baseUrl, String token, Function<GenerationSpec, String> modelName, HttpClient http,
                            ObjectMapper json, Settings settings) {
         this.baseUrl = baseUrl;
         this.token = token;
@@ -88,7 +89,7 @@ public class ReplicateClient implements VideoProvider {
         }
         body.set("input", ReplicateInput.of(model, spec, json));
         Duration timeout = settings.timeout().plusSeconds(settings.preferWaitSeconds());
-        HttpRequest.Builder request = request(baseUrl + path, timeout)
+        HttpRequest.Builder request = request(baseUrl.get() + path, timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
         if (settings.preferWaitSeconds() > 0) {
@@ -113,7 +114,7 @@ public class ReplicateClient implements VideoProvider {
     @Override
     public Optional<String> findSubmitted(GenerationSpec spec, Instant intentAt, Set<String> excluded) {
         String wire = modelName.apply(spec);
-        JsonNode page = calls.json(request(baseUrl + "/predictions", settings.timeout()).GET().build(), "list");
+        JsonNode page = calls.json(request(baseUrl.get() + "/predictions", settings.timeout()).GET().build(), "list");
         Instant notBefore = intentAt.minusSeconds(120);
         for (JsonNode prediction : page.path("results")) {
             String id = prediction.path("id").asText("");
@@ -172,12 +173,12 @@ public class ReplicateClient implements VideoProvider {
 
     @Override
     public void cancel(String providerJobId) {
-        calls.json(request(baseUrl + "/predictions/" + providerJobId + "/cancel", settings.timeout())
+        calls.json(request(baseUrl.get() + "/predictions/" + providerJobId + "/cancel", settings.timeout())
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), "cancel");
     }
 
     private JsonNode prediction(String id, String what) {
-        return calls.json(request(baseUrl + "/predictions/" + id, settings.timeout()).GET().build(), what);
+        return calls.json(request(baseUrl.get() + "/predictions/" + id, settings.timeout()).GET().build(), what);
     }
 
     private HttpRequest.Builder request(String url, Duration timeout) {
@@ -189,7 +190,7 @@ public class ReplicateClient implements VideoProvider {
 
     private boolean trustedHost(String uri) {
         String host = URI.create(uri).getHost();
-        URI api = URI.create(baseUrl);
+        URI api = URI.create(baseUrl.get());
         if (host == null) {
             return false;
         }

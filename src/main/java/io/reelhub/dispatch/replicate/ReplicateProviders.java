@@ -9,11 +9,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.reelhub.dispatch.LocalServer;
 import io.reelhub.dispatch.ProviderHttp;
 import io.reelhub.dispatch.VideoProvider;
 import io.reelhub.dispatch.WireModels;
 
-/** Replicate, when {@code REPLICATE_API_TOKEN} is set ({@code reelhub.providers.replicate.api-token}). */
+/**
+ * Replicate, when {@code REPLICATE_API_TOKEN} is set ({@code reelhub.providers.replicate.api-token}); a base URL
+ * starting with {@code /} is a path on this process (the embedded sandbox's {@code /sandbox/replicate/v1}).
+ */
 @Configuration
 class ReplicateProviders {
 
@@ -26,9 +30,8 @@ class ReplicateProviders {
             @Value("${reelhub.providers.replicate.download-timeout:5m}") Duration downloadTimeout,
             @Value("${reelhub.providers.replicate.prefer-wait-seconds:0}") int preferWaitSeconds,
             @Value("${reelhub.providers.replicate.cancel-after:30m}") String cancelAfter,
-            WireModels wireModels, ProviderHttp http, ObjectMapper json) {
-        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        return new ReplicateClient(base, token.strip(), wireModels.on(ReplicateClient.NAME), http.client(), json,
+            WireModels wireModels, ProviderHttp http, ObjectMapper json, LocalServer local) {
+        return new ReplicateClient(local.baseUrl(baseUrl), token.strip(), wireModels.on(ReplicateClient.NAME), http.client(), json,
                 new ReplicateClient.Settings(timeout, downloadTimeout, Math.max(0, Math.min(60, preferWaitSeconds)),
                         cancelAfter));
     }
