@@ -61,7 +61,7 @@ final class VeoOperationStatus {
                     "the provider's content-policy filter withheld the video (not charged, not retried; change the "
                             + "prompt): " + said, null);
         }
-        return new RenderStatus(Phase.FAILED, 0, "no_output", "the operation finished without a video", null);
+        return new RenderStatus(Phase.FAILED, 0, "no_output", "the operation finished without a video (nothing to download; not generated again)", null);
     }
 
     /** {@code response.generateVideoResponse} on the Gemini API, {@code response} on Vertex. */
