@@ -8,7 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.reelhub.jobs.JobTransition;
 
-/** A job as {@code GET /api/jobs/{id}} shows it. Lists omit history and children. */
+/**
+ * A job as {@code GET /api/jobs/{id}} shows it. Lists omit history and children.
+ *
+ * @param providerNote the provider's latest word while the job waits, e.g. its place in the provider's queue
+ */
 public record JobView(
         String id,
         String parentId,
@@ -23,6 +27,7 @@ public record JobView(
         String model,
         String provider,
         String providerJobId,
+        String providerNote,
         BigDecimal costEstimateUsd,
         String error,
         String source,

@@ -1,11 +1,7 @@
 package io.reelhub.api;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -16,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import io.reelhub.jobs.Job;
 import io.reelhub.jobs.JobQuery;
 import io.reelhub.jobs.JobState;
 import io.reelhub.jobs.JobStore;
@@ -27,11 +22,11 @@ import io.reelhub.jobs.JobStore;
 class JobsController {
 
     private final JobStore store;
-    private final ObjectMapper json;
+    private final JobViews views;
 
-    JobsController(JobStore store, ObjectMapper json) {
+    JobsController(JobStore store, JobViews views) {
         this.store = store;
-        this.json = json;
+        this.views = views;
     }
 
     @GetMapping
@@ -43,35 +38,13 @@ class JobsController {
             throw new BadQuery("limit", "limit must be between 1 and 1000, got " + limit);
         }
         return store.list(new JobQuery(project, parseState(state), stage, limit)).stream()
-                .map(job -> view(job, false)).toList();
+                .map(views::summary).toList();
     }
 
     @GetMapping("/{id}")
     JobView get(@PathVariable String id) {
-        Job job = store.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+        return views.full(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "no job with id '" + id + "'"));
-        return view(job, true);
-    }
-
-    private JobView view(Job job, boolean full) {
-        List<JobView> children = full ? store.children(job.id()).stream().map(c -> view(c, false)).toList() : null;
-        return new JobView(job.id(), job.parentId(), job.project(), job.briefId(),
-                job.version() > 0 ? job.versionLabel() : null, job.shotId(), job.stage(), job.title(),
-                job.state().name(), job.progress(), job.model(), job.provider(), job.providerJobId(),
-                job.costEstimateUsd(), job.lastError(), job.source(), tree(job.outputsJson()),
-                tree(job.warningsJson()), job.createdAt(), job.updatedAt(), children,
-                full ? store.history(job.id()) : null);
-    }
-
-    private JsonNode tree(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return json.readTree(text);
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     private static JobState parseState(String state) {

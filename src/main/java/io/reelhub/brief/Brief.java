@@ -43,7 +43,22 @@ public record Brief(
         List<String> destinations,
         Social social,
         URI callback,
-        @JsonProperty("budget_usd") BigDecimal budgetUsd) {
+        @JsonProperty("budget_usd") BigDecimal budgetUsd,
+        @JsonProperty("retired_model") String retiredModel) {
+
+    /** {@code retired_model: remap}: a retired model may be replaced by the catalog's replacement. */
+    public static final String REMAP_RETIRED = "remap";
+
+    public Brief(int format, String id, String project, String title, Stage stage, String model, List<String> intent,
+                 Prompt prompt, BriefParams params, List<Shot> shots, int variations, List<String> destinations,
+                 Social social, URI callback, BigDecimal budgetUsd) {
+        this(format, id, project, title, stage, model, intent, prompt, params, shots, variations, destinations, social,
+                callback, budgetUsd, null);
+    }
+
+    public boolean allowsRetiredRemap() {
+        return REMAP_RETIRED.equals(retiredModel);
+    }
 
     public Brief {
         intent = intent == null ? List.of() : List.copyOf(intent);

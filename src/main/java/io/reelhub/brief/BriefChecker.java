@@ -31,16 +31,17 @@ public class BriefChecker {
     @Autowired
     public BriefChecker(ModelCatalog catalog,
                         @Value("${reelhub.brief.max-bytes:" + BriefParser.DEFAULT_MAX_BYTES + "}") long maxBytes,
-                        @Value("${reelhub.brief.default-model:" + DEFAULT_MODEL + "}") String defaultModel) {
+                        @Value("${reelhub.brief.default-model:" + DEFAULT_MODEL + "}") String defaultModel,
+                        @Value("${reelhub.catalog.remap-retired-projects:}") java.util.Set<String> remapProjects) {
         this(new BriefParser(maxBytes),
                 new BriefValidator(catalog, new AutoModelRouter(), defaultModel,
-                        new BriefPlanner(catalog, new PromptCompiler())),
+                        new BriefPlanner(catalog, new PromptCompiler()), remapProjects),
                 new PromptLinter());
     }
 
     /** With the defaults: 1 MiB, {@value #DEFAULT_MODEL}. */
     public BriefChecker(ModelCatalog catalog) {
-        this(catalog, BriefParser.DEFAULT_MAX_BYTES, DEFAULT_MODEL);
+        this(catalog, BriefParser.DEFAULT_MAX_BYTES, DEFAULT_MODEL, java.util.Set.of());
     }
 
     public BriefChecker(BriefParser parser, BriefValidator validator, PromptLinter linter) {

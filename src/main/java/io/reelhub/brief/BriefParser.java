@@ -39,7 +39,8 @@ public final class BriefParser {
     public static final Stage DEFAULT_STAGE = Stage.POST_PRODUCTION;
 
     private static final Set<String> FIELDS = Set.of("brief", "id", "project", "title", "stage", "model",
-            "intent", "prompt", "params", "shots", "variations", "destinations", "social", "callback", "budget_usd");
+            "intent", "prompt", "params", "shots", "variations", "destinations", "social", "callback", "budget_usd",
+            "retired_model");
     private static final Set<String> PARAM_FIELDS = Set.of("seconds", "aspect", "size", "resolution", "seed",
             "negative", "style_weight", "audio");
     private static final Set<String> SHOT_FIELDS = Set.of("id", "action", "seconds");
@@ -106,11 +107,21 @@ public final class BriefParser {
         Social social = social(fields.get("social"), read);
         URI callback = callback(fields.get("callback"), read);
         BigDecimal budget = budget(fields.get("budget_usd"), read);
+        String retiredModel = retiredModel(fields.get("retired_model"), read, errors);
         Brief brief = errors.isEmpty()
                 ? new Brief(FORMAT_VERSION, id, project, title, stage, model, intent, prompt, params, shots,
-                variations, destinations, social, callback, budget)
+                variations, destinations, social, callback, budget, retiredModel)
                 : null;
         return new BriefReport(brief, errors, warnings);
+    }
+
+    /** {@code retired_model: reject} (the default) or {@code remap} to the catalog's replacement. */
+    private static String retiredModel(JsonNode node, FieldReader read, List<Problem> errors) {
+        String value = read.text(node, "retired_model").map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse(null);
+        if (value != null && !value.equals("reject") && !value.equals(Brief.REMAP_RETIRED)) {
+            errors.add(new Problem("retired_model", "'" + value + "' is not one of reject, remap"));
+        }
+        return value;
     }
 
     private static void checkFormat(JsonNode node, FieldReader read) {

@@ -23,6 +23,7 @@ public final class BriefValidator {
     private final AutoModelRouter router;
     private final String defaultModel;
     private final BriefPlanner planner;
+    private final java.util.Set<String> remapProjects;
 
     /**
      * @param defaultModel the model for briefs that name none; must be in the catalog and not retired
@@ -30,6 +31,16 @@ public final class BriefValidator {
      *                               configuration mistake stops start-up instead of rejecting every brief
      */
     public BriefValidator(ModelCatalog catalog, AutoModelRouter router, String defaultModel, BriefPlanner planner) {
+        this(catalog, router, defaultModel, planner, java.util.Set.of());
+    }
+
+    /**
+     * @param remapProjects projects whose policy replaces a retired model by the catalog's replacement, as a brief
+     *                      may ask for itself with {@code retired_model: remap}
+     */
+    public BriefValidator(ModelCatalog catalog, AutoModelRouter router, String defaultModel, BriefPlanner planner,
+                          java.util.Set<String> remapProjects) {
+        this.remapProjects = java.util.Set.copyOf(remapProjects);
         this.catalog = catalog;
         this.router = router;
         this.defaultModel = defaultModel;
@@ -80,6 +91,13 @@ public final class BriefValidator {
                 : "model '" + named + "' (" + model.id() + ")";
         String replacement = model.replacement() == null ? "" : "; use '" + model.replacement() + "'";
         if (model.lifecycle() == Lifecycle.RETIRED) {
+            Optional<ModelSpec> remapped = remap(brief, model);
+            if (remapped.isPresent()) {
+                warnings.add(new Problem("model", called + " was retired on " + model.sunset() + "; remapped to '"
+                        + remapped.get().id() + "' (" + (brief.allowsRetiredRemap() ? "retired_model: remap"
+                        : "project policy") + ")"));
+                return remapped;
+            }
             errors.add(new Problem("model", called + " was retired on " + model.sunset() + replacement));
             return Optional.empty();
         }
@@ -88,6 +106,15 @@ public final class BriefValidator {
                     + replacement));
         }
         return Optional.of(model);
+    }
+
+    /** The replacement of a retired model, when the brief or its project's policy allows it and it is usable. */
+    private Optional<ModelSpec> remap(Brief brief, ModelSpec retired) {
+        if (retired.replacement() == null
+                || !(brief.allowsRetiredRemap() || remapProjects.contains(brief.project()))) {
+            return Optional.empty();
+        }
+        return catalog.find(retired.replacement()).filter(model -> model.lifecycle() != Lifecycle.RETIRED);
     }
 
     /**

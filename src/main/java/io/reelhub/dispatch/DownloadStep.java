@@ -42,7 +42,8 @@ class DownloadStep implements JobStep {
     @Override
     public void run(Job job) {
         Path clip = folders.work(job.id()).resolve(job.shotId() + ".mp4");
-        long bytes = providers.named(job.provider()).download(job.providerJobId(), clip);
+        long bytes = providers.named(job.provider())
+                .download(new ProviderJob(job.providerJobId(), job.providerStateJson()), clip);
         store.transition(job.id(), JobState.DOWNLOADING, JobState.PROCESSING,
                 "downloaded " + bytes + " bytes", JobChanges.none()
                         .set("clip_path", clip.toString())

@@ -28,14 +28,17 @@ public class JobStepper {
     private final JobStore store;
     private final ParentJobs parents;
     private final DispatchProperties properties;
+    private final ProviderBreaker breaker;
 
-    JobStepper(List<JobStep> steps, JobStore store, ParentJobs parents, DispatchProperties properties) {
+    JobStepper(List<JobStep> steps, JobStore store, ParentJobs parents, DispatchProperties properties,
+               ProviderBreaker breaker) {
         for (JobStep step : steps) {
             step.handles().forEach(state -> this.steps.put(state, step));
         }
         this.store = store;
         this.parents = parents;
         this.properties = properties;
+        this.breaker = breaker;
     }
 
     public void step(Job job) {
@@ -47,6 +50,9 @@ public class JobStepper {
         try {
             step.run(job);
         } catch (ProviderException e) {
+            if (e.kind() == ProviderException.Kind.TRANSIENT && job.provider() != null) {
+                breaker.failed(job.provider());
+            }
             onProviderFailure(job, step, e);
         } catch (RuntimeException e) {
             LOG.warn("Job {}: {} failed: {}", job.id(), step.name(), e.toString());

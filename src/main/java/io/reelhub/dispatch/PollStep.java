@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import io.reelhub.costs.CostLedger;
 import io.reelhub.jobs.Job;
 import io.reelhub.jobs.JobChanges;
 import io.reelhub.jobs.JobState;
@@ -20,11 +21,16 @@ class PollStep implements JobStep {
     private final JobStore store;
     private final ProviderRegistry providers;
     private final DispatchProperties properties;
+    private final ProviderBreaker breaker;
+    private final CostLedger costs;
 
-    PollStep(JobStore store, ProviderRegistry providers, DispatchProperties properties) {
+    PollStep(JobStore store, ProviderRegistry providers, DispatchProperties properties, ProviderBreaker breaker,
+             CostLedger costs) {
         this.store = store;
         this.providers = providers;
         this.properties = properties;
+        this.breaker = breaker;
+        this.costs = costs;
     }
 
     @Override
@@ -39,7 +45,9 @@ class PollStep implements JobStep {
 
     @Override
     public void run(Job job) {
-        RenderStatus status = providers.named(job.provider()).poll(job.providerJobId());
+        RenderStatus status = providers.named(job.provider())
+                .poll(new ProviderJob(job.providerJobId(), job.providerStateJson()));
+        breaker.succeeded(job.provider());
         JobState current = job.state();
         if (current == JobState.SUBMITTED && status.phase() != RenderStatus.Phase.QUEUED) {
             store.transition(job.id(), current, JobState.RENDERING, "provider started rendering",
@@ -47,24 +55,28 @@ class PollStep implements JobStep {
             current = JobState.RENDERING;
         }
         switch (status.phase()) {
-            case QUEUED, RUNNING -> store.updateProgress(job.id(), current, status.progress(),
-                    Instant.now().plus(pollInterval(status.pollAfter())));
-            case SUCCEEDED -> store.transition(job.id(), current, JobState.DOWNLOADING,
-                    "provider finished rendering", JobChanges.none()
-                            .set("progress", 100)
-                            .set("rendered_at", Instant.now())
-                            .set("next_action_at", Instant.now())
-                            .set("last_error", null));
+            case QUEUED, RUNNING -> store.updatePolled(job.id(), current, status.progress(),
+                    Instant.now().plus(pollInterval(status.pollAfter())), status.note(), status.providerState());
+            case SUCCEEDED -> {
+                store.transition(job.id(), current, JobState.DOWNLOADING, "provider finished rendering",
+                        withState(status, JobChanges.none())
+                                .set("provider_note", null)
+                                .set("progress", 100)
+                                .set("rendered_at", Instant.now())
+                                .set("next_action_at", Instant.now())
+                                .set("last_error", null));
+                costs.billed(job.id());
+            }
             case FAILED -> store.transition(job.id(), current, JobState.FAILED,
                     "provider failed the generation: " + status.failureReason(),
-                    JobChanges.none().set("last_error", status.failureReason()));
+                    JobChanges.none().set("last_error", status.failureReason()).set("provider_note", null));
             case FAILED_RETRYABLE -> regenerateOrFail(job, current, status);
         }
     }
 
     /**
      * The provider charged nothing and says a new attempt may succeed: queue the job again as a fresh submission
-     * (new idempotency key, no intent, so it is neither adopted back nor replayed), at most
+     * (new idempotency key, no intent, no kept provider state, so it is neither adopted back nor replayed), at most
      * {@code max-regenerations} times; after that the failure is final and says how often it was tried.
      */
     private void regenerateOrFail(Job job, JobState current, RenderStatus status) {
@@ -74,18 +86,25 @@ class PollStep implements JobStep {
         if (earlier >= properties.maxRegenerations()) {
             String reason = "provider failed the generation " + (earlier + 1) + " time(s), not charged: "
                     + status.failureReason();
-            store.transition(job.id(), current, JobState.FAILED, reason, JobChanges.none().set("last_error", reason));
+            store.transition(job.id(), current, JobState.FAILED, reason,
+                    JobChanges.none().set("last_error", reason).set("provider_note", null));
             return;
         }
         store.transition(job.id(), current, JobState.QUEUED, REGENERATING + " (" + (earlier + 1) + " of "
                         + properties.maxRegenerations() + ") after a failure the provider did not charge for: "
                         + status.failureReason(), JobChanges.none()
                         .set("provider_job_id", null)
+                        .set("provider_state_json", null)
+                        .set("provider_note", null)
                         .set("submit_intent_at", null)
                         .set("submit_key", job.id() + "-r" + (earlier + 1))
                         .set("progress", 0)
                         .set("next_action_at", Instant.now())
                         .set("last_error", status.failureReason()));
+    }
+
+    private static JobChanges withState(RenderStatus status, JobChanges changes) {
+        return status.providerState() == null ? changes : changes.set("provider_state_json", status.providerState());
     }
 
     private Duration pollInterval(Duration asked) {

@@ -3,6 +3,7 @@ package io.reelhub.dispatch;
 import java.net.http.HttpClient;
 import java.time.Duration;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,13 +13,36 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProviderHttp {
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
+    private final HttpClient client;
+    private final Duration requestTimeout;
+    private final Duration submitTimeout;
+
+    public ProviderHttp(@Value("${reelhub.providers.http.connect-timeout:10s}") Duration connectTimeout,
+                        @Value("${reelhub.providers.http.request-timeout:60s}") Duration requestTimeout,
+                        @Value("${reelhub.providers.http.submit-timeout:60s}") Duration submitTimeout) {
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        this.requestTimeout = requestTimeout;
+        this.submitTimeout = submitTimeout;
+    }
 
     public HttpClient client() {
         return client;
+    }
+
+    /** How long a poll or download may wait for the provider's answer (for a download: for its headers). */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /**
+     * How long a submit may wait for its answer. Kept apart and generous: a submit that times out has an unknown
+     * outcome, and a protocol that cannot look its jobs up again (fal, Runway) may pay twice when it is re-sent.
+     */
+    public Duration submitTimeout() {
+        return submitTimeout;
     }
 }

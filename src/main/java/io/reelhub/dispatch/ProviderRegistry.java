@@ -23,9 +23,17 @@ public class ProviderRegistry {
     private final Map<String, VideoProvider> providers = new LinkedHashMap<>();
     private final WireModels wireModels;
 
-    public ProviderRegistry(List<VideoProvider> configured, WireModels wireModels) {
-        configured.forEach(provider -> providers.put(provider.name(), provider));
+    public ProviderRegistry(List<VideoProvider> configured, List<ProviderSource> sources, WireModels wireModels) {
+        configured.forEach(this::add);
+        sources.forEach(source -> source.providers().forEach(this::add));
         this.wireModels = wireModels;
+    }
+
+    private void add(VideoProvider provider) {
+        if (providers.putIfAbsent(provider.name(), provider) != null) {
+            throw new IllegalStateException("two providers are named '" + provider.name()
+                    + "': rename the provider file in connectors/");
+        }
     }
 
     /** The provider a new generation goes to. */

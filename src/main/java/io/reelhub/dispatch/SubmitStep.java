@@ -1,5 +1,6 @@
 package io.reelhub.dispatch;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -23,11 +24,16 @@ class SubmitStep implements JobStep {
     private final JobStore store;
     private final ProviderRegistry providers;
     private final SpecCodec specs;
+    private final SubmitThrottle throttle;
+    private final ProviderBreaker breaker;
 
-    SubmitStep(JobStore store, ProviderRegistry providers, SpecCodec specs) {
+    SubmitStep(JobStore store, ProviderRegistry providers, SpecCodec specs, SubmitThrottle throttle,
+               ProviderBreaker breaker) {
         this.store = store;
         this.providers = providers;
         this.specs = specs;
+        this.throttle = throttle;
+        this.breaker = breaker;
     }
 
     @Override
@@ -46,23 +52,33 @@ class SubmitStep implements JobStep {
         VideoProvider provider = job.provider() == null ? providers.forNewJob(spec) : providers.named(job.provider());
         if (job.submitIntentAt() != null) {
             Set<String> taken = store.providerJobIdsOf(provider.name(), job.submitIntentAt().minusSeconds(3600));
-            Optional<String> found = provider.findSubmitted(spec, job.submitIntentAt(), taken);
+            Optional<String> found = provider.findSubmitted(spec, job.submitIntentAt(), taken, job.submitKey());
             if (found.isPresent()) {
-                submitted(job, provider, found.get(), "adopted " + provider.name() + " job " + found.get()
-                        + " found after an interrupted submit (not paid twice)");
+                submitted(job, provider, ProviderJob.of(found.get()), "adopted " + provider.name() + " job "
+                        + found.get() + " found after an interrupted submit (not paid twice)");
                 return;
             }
         }
+        Optional<Duration> wait = breaker.waitFor(provider.name())
+                .or(() -> throttle.admit(provider.name(), spec.modelId()));
+        if (wait.isPresent()) {
+            // back-pressure: the brief waits its turn in the ledger; waiting is not a failed attempt
+            store.updateProgress(job.id(), JobState.QUEUED, 0, Instant.now().plus(wait.get()));
+            return;
+        }
         String key = job.submitKey() != null ? job.submitKey() : job.id();
         store.recordSubmitIntent(job.id(), provider.name(), key);
-        String providerJobId = provider.submit(spec, key);
-        submitted(job, provider, providerJobId, "submitted to " + provider.name() + " as " + providerJobId);
+        ProviderJob providerJob = provider.submitJob(spec, key);
+        breaker.succeeded(provider.name());
+        submitted(job, provider, providerJob, "submitted to " + provider.name() + " as " + providerJob.id());
     }
 
-    private void submitted(Job job, VideoProvider provider, String providerJobId, String reason) {
+    // The provider's id and the state its protocol needs (fal's URLs) are saved in one transaction.
+    private void submitted(Job job, VideoProvider provider, ProviderJob providerJob, String reason) {
         store.transition(job.id(), JobState.QUEUED, JobState.SUBMITTED, reason, JobChanges.none()
                 .set("provider", provider.name())
-                .set("provider_job_id", providerJobId)
+                .set("provider_job_id", providerJob.id())
+                .set("provider_state_json", providerJob.state())
                 .set("next_action_at", Instant.now())
                 .set("last_error", null));
     }

@@ -17,6 +17,8 @@ import io.reelhub.brief.BriefCheck;
 import io.reelhub.brief.BriefChecker;
 import io.reelhub.brief.GenerationSpec;
 import io.reelhub.brief.Problem;
+import io.reelhub.costs.DailyCap;
+import io.reelhub.callback.CallbackAllowlist;
 import io.reelhub.delivery.DeliveryRoutes;
 import io.reelhub.dispatch.SpecCodec;
 import io.reelhub.jobs.BriefVersion;
@@ -38,14 +40,18 @@ public class BriefIntake {
     private final DeliveryRoutes routes;
     private final SpecCodec specs;
     private final ObjectMapper json;
+    private final DailyCap dailyCap;
+    private final CallbackAllowlist callbacks;
 
     public BriefIntake(BriefChecker checker, JobStore store, DeliveryRoutes routes, SpecCodec specs,
-                       ObjectMapper json) {
+                       ObjectMapper json, DailyCap dailyCap, CallbackAllowlist callbacks) {
         this.checker = checker;
         this.store = store;
         this.routes = routes;
         this.specs = specs;
         this.json = json;
+        this.dailyCap = dailyCap;
+        this.callbacks = callbacks;
     }
 
     /**
@@ -71,6 +77,12 @@ public class BriefIntake {
             errors.add(new Problem("stage", "stage '" + brief.stage().wireName() + "' is not wired to any"
                     + " destination yet (no route " + DeliveryRoutes.routeId(brief.stage().wireName())
                     + " in routes/)"));
+        }
+        if (brief != null && brief.callback() != null) {
+            callbacks.refusal(brief.callback()).ifPresent(reason -> errors.add(new Problem("callback", reason)));
+        }
+        if (brief != null && errors.isEmpty()) {
+            dailyCap.check(brief.project(), check.estimatedCostUsd()).ifPresent(errors::add);
         }
         if (brief == null || !errors.isEmpty()) {
             return reject(brief, fileName, source, errors, check.warnings());

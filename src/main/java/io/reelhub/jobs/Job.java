@@ -3,7 +3,13 @@ package io.reelhub.jobs;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** One row of the job ledger. Generations are children; a brief with several generations has a parent. */
+/**
+ * One row of the job ledger. Generations are children; a brief with several generations has a parent.
+ *
+ * @param providerStateJson what the provider's protocol keeps beside {@code providerJobId} (see
+ *                          {@code io.reelhub.dispatch.ProviderJob})
+ * @param providerNote      the provider's latest word while the job waits (a queue position), or null
+ */
 public record Job(
         String id,
         String parentId,
@@ -34,7 +40,9 @@ public record Job(
         String outputsJson,
         Instant createdAt,
         Instant updatedAt,
-        Instant renderedAt) {
+        Instant renderedAt,
+        String providerStateJson,
+        String providerNote) {
 
     public boolean isParent() {
         return specJson == null;

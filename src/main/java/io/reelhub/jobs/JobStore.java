@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -28,14 +30,24 @@ public class JobStore {
     private static final String COLUMNS = "id, parent_id, project, brief_id, version, shot_id, stage, title, source,"
             + " state, model, provider, spec_json, brief_json, warnings_json, submit_key, submit_attempts,"
             + " submit_intent_at, provider_job_id, progress, cost_estimate_usd, step_attempts, next_action_at,"
-            + " last_error, clip_path, probe_json, outputs_json, created_at, updated_at, rendered_at";
+            + " last_error, clip_path, probe_json, outputs_json, created_at, updated_at, rendered_at,"
+            + " provider_state_json, provider_note";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public JobStore(JdbcTemplate jdbc, Clock clock) {
+    /** @param events receives a {@link JobEnded} inside the transaction of every move to a terminal state */
+    @Autowired
+    public JobStore(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
+    }
+
+    /** A ledger nobody listens to (store tests without a Spring context). */
+    public JobStore(JdbcTemplate jdbc, Clock clock) {
+        this(jdbc, clock, event -> { });
     }
 
     /**
@@ -169,6 +181,13 @@ public class JobStore {
                 OffsetDateTime.ofInstant(since, ZoneOffset.UTC)));
     }
 
+    /** Generations of this provider and model that were submitted and have not finished rendering. */
+    public int countAtProvider(String provider, String model) {
+        Integer count = jdbc.queryForObject("select count(*) from jobs where provider = ? and model = ? and state in"
+                + " ('SUBMITTED', 'RENDERING')", Integer.class, provider, model);
+        return count == null ? 0 : count;
+    }
+
     public int releaseLeasesOf(String owner) {
         return jdbc.update("update jobs set lease_owner = null, lease_until = null where lease_owner = ?", owner);
     }
@@ -178,7 +197,8 @@ public class JobStore {
     }
 
     /**
-     * Moves a job from the state it is expected to be in to the next one, applying the given column changes.
+     * Moves a job from the state it is expected to be in to the next one, applying the given column changes. A move
+     * to a terminal state publishes {@link JobEnded} before the transaction commits.
      *
      * @return false when the job was not in {@code from} any more (someone else moved it)
      */
@@ -195,6 +215,9 @@ public class JobStore {
                 args.toArray());
         if (updated == 1 && to != from) {
             history(id, from, to, truncate(reason, 4000));
+            if (to.isTerminal()) {
+                events.publishEvent(new JobEnded(id, from, to, reason));
+            }
         }
         return updated == 1;
     }
@@ -211,6 +234,19 @@ public class JobStore {
         jdbc.update("update jobs set progress = ?, next_action_at = ?, updated_at = ? where id = ? and state = ?",
                 progress, nextAt == null ? null : OffsetDateTime.ofInstant(nextAt, ZoneOffset.UTC), now(), id,
                 state.name());
+    }
+
+    /**
+     * Records a poll of a job that is still waiting or rendering: its progress, the provider's note for users (a
+     * queue position; null clears it) and new protocol state to keep (null keeps the old).
+     */
+    public void updatePolled(String id, JobState state, int progress, Instant nextAt, String note,
+                             String providerStateJson) {
+        jdbc.update("update jobs set progress = ?, next_action_at = ?, provider_note = ?,"
+                        + " provider_state_json = coalesce(?, provider_state_json), updated_at = ?"
+                        + " where id = ? and state = ?",
+                progress, nextAt == null ? null : OffsetDateTime.ofInstant(nextAt, ZoneOffset.UTC),
+                truncate(note, 500), providerStateJson, now(), id, state.name());
     }
 
     /** The money rule, step one: the intent to submit is durable before the provider is called. */
@@ -256,5 +292,5 @@ public class JobStore {
             rs.getBigDecimal("cost_estimate_usd"), rs.getInt("step_attempts"), instant(rs, "next_action_at"),
             rs.getString("last_error"), rs.getString("clip_path"), rs.getString("probe_json"),
             rs.getString("outputs_json"), instant(rs, "created_at"), instant(rs, "updated_at"),
-            instant(rs, "rendered_at"));
+            instant(rs, "rendered_at"), rs.getString("provider_state_json"), rs.getString("provider_note"));
 }

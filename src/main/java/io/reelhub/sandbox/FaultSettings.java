@@ -1,9 +1,12 @@
 package io.reelhub.sandbox;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
@@ -25,17 +28,23 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param truncatedDownloads   the next N content downloads stop after {@code truncateAfterBytes}
  * @param truncateAfterBytes   where those downloads stop (default 65536), while announcing the full length
  * @param downloadBytesPerSecond throttle every content download to this rate while set (0 = full speed)
- * @param slowSubmits          the next N submits are answered only after {@code slowMillis} (and then accepted),
- *                             longer than a client's timeout: the client cannot know the job exists
- * @param slowPolls            the next N polls are answered only after {@code slowMillis}
- * @param slowMillis           how long those answers take (default 3000)
+ * @param slowSubmits          the next N submits are accepted (and paid) but answered only after
+ *                             {@code responseDelayMillis}: a client with a shorter timeout never sees the answer
+ * @param slowPolls            the next N polls are answered only after {@code responseDelayMillis}
+ * @param responseDelayMillis  the delay of those answers (default 2000)
+ * @param malformedPolls       the next N polls answer 200 with a body that is not JSON
+ * @param expiredOutputs       the next N accepted jobs complete with their output already expired (404 on download)
+ * @param concurrencyLimitedSubmits the next N submits are refused for the account's concurrency limit (Kling 1303,
+ *                             fal and Runway 429)
+ * @param throttledJobs        the next N accepted jobs wait {@code throttleMillis} before they start (Runway
+ *                             THROTTLED, fal IN_QUEUE, Kling submitted)
+ * @param throttleMillis       how long those jobs wait (default 1000)
  * @param malformedSubmits     the next N submits are accepted but answered with broken JSON
- * @param malformedPolls       the next N polls answer 200 with broken JSON
  * @param expiredDownloads     the next N downloads answer 404 as if the output had expired already
  * @param filteredJobs         the next N accepted jobs end without a video, withheld by the safety filter (Gemini:
  *                             {@code done} with {@code raiMediaFilteredReasons}; Replicate: failed with E005)
  * @param filteredReason       their reason text (default: each protocol's documented wording)
- * @param canceledJobs         the next N accepted jobs end {@code canceled} (Replicate)
+ * @param canceledJobs         the next N accepted jobs end cancelled (Replicate's {@code canceled})
  */
 @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -54,29 +63,39 @@ public record FaultSettings(
         Long downloadBytesPerSecond,
         Integer slowSubmits,
         Integer slowPolls,
-        Integer slowMillis,
-        Integer malformedSubmits,
+        Long responseDelayMillis,
         Integer malformedPolls,
+        Integer expiredOutputs,
+        Integer concurrencyLimitedSubmits,
+        Integer throttledJobs,
+        Long throttleMillis,
+        Integer malformedSubmits,
         Integer expiredDownloads,
         Integer filteredJobs,
         String filteredReason,
         Integer canceledJobs) {
 
     private static final Set<Integer> SERVER_ERRORS = Set.of(500, 502, 503, 504);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    public static final FaultSettings NONE = new FaultSettings(null, null, null, null, null, null, null, null, null,
-            null, null, null);
+    public static final FaultSettings NONE = of(Map.of());
 
-    /** The faults every protocol shares (the original set), all newer ones off. */
+    /** The faults of the first releases (every fault added later off). */
     public FaultSettings(Integer rateLimitedSubmits, Integer retryAfterSeconds, Integer failingSubmits,
                          Integer failingSubmitStatus, Integer failedJobs, String failedJobCode, String failedJobMessage,
                          Integer failingPolls, Integer failingPollStatus, Integer truncatedDownloads,
                          Long truncateAfterBytes, Long downloadBytesPerSecond) {
         this(rateLimitedSubmits, retryAfterSeconds, failingSubmits, failingSubmitStatus, failedJobs, failedJobCode,
                 failedJobMessage, failingPolls, failingPollStatus, truncatedDownloads, truncateAfterBytes,
-                downloadBytesPerSecond, null, null, null, null, null, null, null, null, null);
+                downloadBytesPerSecond, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
+    /** Faults named as in the admin endpoint's JSON body ({@code {"failedJobs": 1, "failedJobCode": "..."}}). */
+    public static FaultSettings of(Map<String, ?> fields) {
+        return JSON.convertValue(fields, FaultSettings.class);
+    }
+
+    @JsonCreator
     @ConstructorBinding
     public FaultSettings {
         rateLimitedSubmits = atLeastZero(rateLimitedSubmits);
@@ -95,9 +114,13 @@ public record FaultSettings(
                 : downloadBytesPerSecond;
         slowSubmits = atLeastZero(slowSubmits);
         slowPolls = atLeastZero(slowPolls);
-        slowMillis = slowMillis == null || slowMillis < 0 ? 3000 : slowMillis;
-        malformedSubmits = atLeastZero(malformedSubmits);
+        responseDelayMillis = responseDelayMillis == null || responseDelayMillis < 0 ? 2000L : responseDelayMillis;
         malformedPolls = atLeastZero(malformedPolls);
+        expiredOutputs = atLeastZero(expiredOutputs);
+        concurrencyLimitedSubmits = atLeastZero(concurrencyLimitedSubmits);
+        throttledJobs = atLeastZero(throttledJobs);
+        throttleMillis = throttleMillis == null || throttleMillis < 0 ? 1000L : throttleMillis;
+        malformedSubmits = atLeastZero(malformedSubmits);
         expiredDownloads = atLeastZero(expiredDownloads);
         filteredJobs = atLeastZero(filteredJobs);
         filteredReason = filteredReason == null || filteredReason.isBlank() ? null : filteredReason;

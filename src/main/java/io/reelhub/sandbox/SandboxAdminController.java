@@ -8,10 +8,10 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -31,25 +31,46 @@ public class SandboxAdminController {
         this.counters = counters;
     }
 
-    /** What is armed now for a protocol ({@code openai} unless named); counts are what remains. */
+    /** What is armed now for the OpenAI protocol; counts are what remains. */
     @GetMapping("/faults")
-    public FaultSettings faults(@RequestParam(defaultValue = SandboxVideo.OPENAI) String protocol) {
-        return faults.remaining(protocol);
+    public FaultSettings faults() {
+        return faults.remaining();
     }
 
-    /** Replaces every armed fault of one protocol with the body; fields left out are off. */
+    /** Replaces every armed fault of the OpenAI protocol with the body; fields left out are off. */
     @PostMapping("/faults")
-    public FaultSettings arm(@RequestParam(defaultValue = SandboxVideo.OPENAI) String protocol,
-                             @RequestBody FaultSettings settings) {
-        faults.apply(protocol, settings);
-        return faults.remaining(protocol);
+    public FaultSettings arm(@RequestBody FaultSettings settings) {
+        faults.apply(settings);
+        return faults.remaining();
     }
 
-    /** Disarms every protocol's faults. */
+    /** Disarms every fault of every protocol. */
     @DeleteMapping("/faults")
     public FaultSettings disarm() {
         faults.reset();
         return faults.remaining();
+    }
+
+    /**
+     * What is armed for one protocol ({@code openai}, {@code gemini}, {@code vertex}, {@code replicate},
+     * {@code kling}, {@code fal}, {@code runway}); counts are what remains.
+     */
+    @GetMapping("/faults/{protocol}")
+    public FaultSettings faults(@PathVariable String protocol) {
+        return faults.of(protocol).remaining();
+    }
+
+    /** Replaces every armed fault of one protocol with the body; the other protocols keep theirs. */
+    @PostMapping("/faults/{protocol}")
+    public FaultSettings arm(@PathVariable String protocol, @RequestBody FaultSettings settings) {
+        faults.of(protocol).apply(settings);
+        return faults.of(protocol).remaining();
+    }
+
+    @DeleteMapping("/faults/{protocol}")
+    public FaultSettings disarm(@PathVariable String protocol) {
+        faults.of(protocol).apply(FaultSettings.NONE);
+        return faults.of(protocol).remaining();
     }
 
     @GetMapping("/counters")

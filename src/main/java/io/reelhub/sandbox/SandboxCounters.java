@@ -28,7 +28,11 @@ public class SandboxCounters {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxCounters.class);
 
-    /** The counters as served by {@code GET /sandbox/admin/counters} and stored on disk. */
+    /**
+     * The counters as served by {@code GET /sandbox/admin/counters} and stored on disk. {@code submissions} and
+     * {@code rejectedSubmissions} add up every protocol; {@code protocolSubmissions} (protocol, then the model id as
+     * that protocol's wire names it) and {@code protocolRejections} (protocol, then status) split them.
+     */
     @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Snapshot(
@@ -40,16 +44,16 @@ public class SandboxCounters {
             long polls,
             long failedPolls,
             Downloads downloads,
-            Map<String, Map<String, Long>> submissionsByProtocol) {
+            Map<String, Map<String, Long>> protocolSubmissions,
+            Map<String, Map<String, Long>> protocolRejections) {
 
         public Snapshot {
-            submissionsByProtocol = submissionsByProtocol == null ? Map.of() : submissionsByProtocol.entrySet()
-                    .stream().collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey,
-                            e -> Map.copyOf(e.getValue())));
             submissions = submissions == null ? Map.of() : Map.copyOf(submissions);
             billedSeconds = billedSeconds == null ? Map.of() : Map.copyOf(billedSeconds);
             rejectedSubmissions = rejectedSubmissions == null ? Map.of() : Map.copyOf(rejectedSubmissions);
             downloads = downloads == null ? new Downloads(0, 0, 0) : downloads;
+            protocolSubmissions = deepCopy(protocolSubmissions);
+            protocolRejections = deepCopy(protocolRejections);
         }
 
         /** All paid submissions, whatever the model. */
@@ -57,10 +61,24 @@ public class SandboxCounters {
             return submissions.values().stream().mapToLong(Long::longValue).sum();
         }
 
-        /** Paid submissions that came in on one wire protocol, whatever the model. */
-        public long submissionsOn(String protocol) {
-            return submissionsByProtocol.getOrDefault(protocol, Map.of()).values().stream()
+        /** Paid submissions of one protocol, whatever the model. */
+        public long paidSubmissions(String protocol) {
+            return protocolSubmissions.getOrDefault(protocol, Map.of()).values().stream()
                     .mapToLong(Long::longValue).sum();
+        }
+
+        /** Submits of one protocol answered with {@code status}. */
+        public long rejections(String protocol, int status) {
+            return protocolRejections.getOrDefault(protocol, Map.of()).getOrDefault(String.valueOf(status), 0L);
+        }
+
+        private static Map<String, Map<String, Long>> deepCopy(Map<String, Map<String, Long>> map) {
+            if (map == null) {
+                return Map.of();
+            }
+            Map<String, Map<String, Long>> copy = new TreeMap<>();
+            map.forEach((key, inner) -> copy.put(key, Map.copyOf(new TreeMap<>(inner))));
+            return java.util.Collections.unmodifiableMap(copy);
         }
     }
 
@@ -81,7 +99,8 @@ public class SandboxCounters {
     private final Map<String, Long> submissions = new TreeMap<>();
     private final Map<String, Long> billedSeconds = new TreeMap<>();
     private final Map<String, Long> rejected = new TreeMap<>();
-    private final Map<String, Map<String, Long>> byProtocol = new TreeMap<>();
+    private final Map<String, Map<String, Long>> protocolSubmissions = new TreeMap<>();
+    private final Map<String, Map<String, Long>> protocolRejections = new TreeMap<>();
     private final Set<String> registeredMeters = ConcurrentHashMap.newKeySet();
     private long idempotentReplays;
     private long inputReferences;
@@ -107,20 +126,20 @@ public class SandboxCounters {
         snapshot().submissions().keySet().forEach(this::registerModelMeters);
         snapshot().billedSeconds().keySet().forEach(this::registerModelMeters);
         snapshot().rejectedSubmissions().keySet().forEach(this::registerRejectedMeter);
-        snapshot().submissionsByProtocol().forEach((protocol, models) -> models.keySet()
+        snapshot().protocolSubmissions().forEach((protocol, models) -> models.keySet()
                 .forEach(model -> registerProtocolMeter(protocol, model)));
     }
 
-    /** A submission on the OpenAI wire that the provider accepted and would charge for. */
+    /** A submission the OpenAI-protocol provider accepted and would charge for. */
     public void submitted(String model, int inputReferenceCount) {
-        submitted(SandboxVideo.OPENAI, model, inputReferenceCount);
+        submitted(SandboxFaults.OPENAI, model, inputReferenceCount);
     }
 
-    /** A submission on a protocol's wire that the provider accepted and would charge for. */
+    /** A submission one protocol's provider accepted and would charge for. */
     public void submitted(String protocol, String model, int inputReferenceCount) {
         synchronized (this) {
+            protocolSubmissions.computeIfAbsent(protocol, p -> new TreeMap<>()).merge(model, 1L, Long::sum);
             submissions.merge(model, 1L, Long::sum);
-            byProtocol.computeIfAbsent(protocol, p -> new TreeMap<>()).merge(model, 1L, Long::sum);
             inputReferences += inputReferenceCount;
             save();
         }
@@ -137,10 +156,16 @@ public class SandboxCounters {
         registerModelMeters(model);
     }
 
-    /** A submit answered with an error status (validation, auth or an injected fault): nothing to pay. */
+    /** An OpenAI-protocol submit answered with an error status (validation, auth or an injected fault). */
     public void rejected(int status) {
+        rejected(SandboxFaults.OPENAI, status);
+    }
+
+    /** A submit answered with an error status (validation, auth or an injected fault): nothing to pay. */
+    public void rejected(String protocol, int status) {
         String key = String.valueOf(status);
         synchronized (this) {
+            protocolRejections.computeIfAbsent(protocol, p -> new TreeMap<>()).merge(key, 1L, Long::sum);
             rejected.merge(key, 1L, Long::sum);
             save();
         }
@@ -173,7 +198,8 @@ public class SandboxCounters {
 
     public synchronized Snapshot snapshot() {
         return new Snapshot(submissions, billedSeconds, rejected, idempotentReplays, inputReferences, polls,
-                failedPolls, new Downloads(downloadsComplete, downloadsTruncated, downloadsAborted), byProtocol);
+                failedPolls, new Downloads(downloadsComplete, downloadsTruncated, downloadsAborted),
+                protocolSubmissions, protocolRejections);
     }
 
     private synchronized double submissions(String model) {
@@ -212,7 +238,7 @@ public class SandboxCounters {
     }
 
     private synchronized double submissions(String protocol, String model) {
-        return byProtocol.getOrDefault(protocol, Map.of()).getOrDefault(model, 0L);
+        return protocolSubmissions.getOrDefault(protocol, Map.of()).getOrDefault(model, 0L);
     }
 
     private void registerProtocolMeter(String protocol, String model) {
@@ -244,8 +270,8 @@ public class SandboxCounters {
             submissions.putAll(saved.submissions());
             billedSeconds.putAll(saved.billedSeconds());
             rejected.putAll(saved.rejectedSubmissions());
-            saved.submissionsByProtocol().forEach((protocol, models) -> byProtocol.put(protocol,
-                    new TreeMap<>(models)));
+            saved.protocolSubmissions().forEach((p, m) -> protocolSubmissions.put(p, new TreeMap<>(m)));
+            saved.protocolRejections().forEach((p, m) -> protocolRejections.put(p, new TreeMap<>(m)));
             idempotentReplays = saved.idempotentReplays();
             inputReferences = saved.inputReferences();
             polls = saved.polls();

@@ -7,14 +7,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * The faults currently armed, per wire protocol ({@code openai}, {@code gemini}, {@code vertex}, {@code replicate}):
- * a test breaks one protocol while the others behave. Each "next N" fault is a countdown consumed by the request it
- * hits, so a test can say "the next two submits get a 429" and then watch the client recover. The calls without a
- * protocol are the OpenAI wire's, whose faults {@code reelhub.sandbox.faults} arms at start-up.
+ * The faults currently armed, per protocol the sandbox speaks ({@code openai}, {@code gemini}, {@code vertex},
+ * {@code replicate}, {@code kling}, {@code fal}, {@code runway}): arming Kling's faults leaves the others alone. The methods without a protocol are the OpenAI
+ * protocol's, where {@code reelhub.sandbox.faults.*} arms faults at start-up.
  */
 @Component
 @ConditionalOnSandboxEnabled
 public class SandboxFaults {
+
+    public static final String OPENAI = "openai";
 
     /** What a faulted submit answers instead of accepting the job. */
     public record SubmitFault(int status, int retryAfterSeconds) {
@@ -33,95 +34,41 @@ public class SandboxFaults {
     private final Map<String, ArmedFaults> byProtocol = new ConcurrentHashMap<>();
 
     public SandboxFaults(SandboxProperties properties) {
-        apply(properties.faults());
+        byProtocol.put(OPENAI, new ArmedFaults(properties.faults()));
     }
 
-    /** Replaces every armed fault of the OpenAI wire with {@code faults}; absent values mean "off". */
+    /** The faults of one protocol (none armed until told). */
+    public ArmedFaults of(String protocol) {
+        return byProtocol.computeIfAbsent(protocol, p -> new ArmedFaults(FaultSettings.NONE));
+    }
+
+    /** Replaces every armed fault of the OpenAI protocol with {@code faults}; absent values mean "off". */
     public void apply(FaultSettings faults) {
-        apply(SandboxVideo.OPENAI, faults);
+        of(OPENAI).apply(faults);
     }
 
-    /** Replaces every armed fault of one protocol; absent values mean "off". */
-    public void apply(String protocol, FaultSettings faults) {
-        armed(protocol).apply(faults);
-    }
-
-    /** Disarms every protocol's faults. */
+    /** Disarms every fault of every protocol. */
     public void reset() {
         byProtocol.values().forEach(armed -> armed.apply(FaultSettings.NONE));
     }
 
     public FaultSettings remaining() {
-        return remaining(SandboxVideo.OPENAI);
-    }
-
-    /** What is still armed for a protocol: the counts are what remains of each countdown. */
-    public FaultSettings remaining(String protocol) {
-        return armed(protocol).remaining();
+        return of(OPENAI).remaining();
     }
 
     public Optional<SubmitFault> takeSubmitFault() {
-        return takeSubmitFault(SandboxVideo.OPENAI);
-    }
-
-    /** Consumes one submit fault, rate limits first (a real gateway throttles before anything else fails). */
-    public Optional<SubmitFault> takeSubmitFault(String protocol) {
-        return armed(protocol).takeSubmitFault();
+        return of(OPENAI).takeSubmitFault();
     }
 
     public Optional<JobError> takeJobFailure() {
-        return takeJobFailure(SandboxVideo.OPENAI);
-    }
-
-    /**
-     * Consumes one planned ending for an accepted job: failed with an error, withheld by the safety filter
-     * ({@link JobError#FILTERED}) or cancelled ({@link JobError#CANCELED}).
-     */
-    public Optional<JobError> takeJobFailure(String protocol) {
-        return armed(protocol).takeJobFailure();
+        return of(OPENAI).takeJobFailure();
     }
 
     public Optional<Integer> takePollFault() {
-        return takePollFault(SandboxVideo.OPENAI);
-    }
-
-    /** Consumes one poll fault and returns the status to answer. */
-    public Optional<Integer> takePollFault(String protocol) {
-        return armed(protocol).takePollFault();
+        return of(OPENAI).takePollFault();
     }
 
     public DownloadShape takeDownloadShape() {
-        return takeDownloadShape(SandboxVideo.OPENAI);
-    }
-
-    /** Shapes one content download, consuming a truncation if one is armed. */
-    public DownloadShape takeDownloadShape(String protocol) {
-        return armed(protocol).takeDownloadShape();
-    }
-
-    /** Consumes one slow-answer fault for a submit; returns how long to hold the answer back. */
-    public Optional<Integer> takeSlowSubmit(String protocol) {
-        return armed(protocol).take(ArmedFaults.Countdown.SLOW_SUBMITS);
-    }
-
-    public Optional<Integer> takeSlowPoll(String protocol) {
-        return armed(protocol).take(ArmedFaults.Countdown.SLOW_POLLS);
-    }
-
-    public boolean takeMalformedSubmit(String protocol) {
-        return armed(protocol).take(ArmedFaults.Countdown.MALFORMED_SUBMITS).isPresent();
-    }
-
-    public boolean takeMalformedPoll(String protocol) {
-        return armed(protocol).take(ArmedFaults.Countdown.MALFORMED_POLLS).isPresent();
-    }
-
-    public boolean takeExpiredDownload(String protocol) {
-        return armed(protocol).take(ArmedFaults.Countdown.EXPIRED_DOWNLOADS).isPresent();
-    }
-
-    private ArmedFaults armed(String protocol) {
-        return byProtocol.computeIfAbsent(protocol == null ? SandboxVideo.OPENAI : protocol,
-                p -> new ArmedFaults(FaultSettings.NONE));
+        return of(OPENAI).takeDownloadShape();
     }
 }

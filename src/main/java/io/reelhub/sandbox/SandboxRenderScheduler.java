@@ -116,11 +116,17 @@ public class SandboxRenderScheduler implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
-    /** Queues an accepted job for rendering. */
+    /** Queues an accepted job for rendering; a throttled one only once its throttle has run out. */
     public void schedule(SandboxVideo video) {
         try {
             if (!running.get()) {
                 throw new RejectedExecutionException("not running");
+            }
+            long held = video.heldUntil() == null ? 0
+                    : Duration.between(Instant.now(), video.heldUntil()).toMillis();
+            if (held > 0) {
+                clock.schedule(() -> schedule(video), held, TimeUnit.MILLISECONDS);
+                return;
             }
             renderThreads.execute(() -> {
                 try {
@@ -139,7 +145,7 @@ public class SandboxRenderScheduler implements SmartLifecycle {
     /** The {@code progress} percentage to report for {@code video} now. */
     public int progressOf(SandboxVideo video, Instant now) {
         return switch (video.status()) {
-            case QUEUED, FAILED, CANCELED -> 0;
+            case QUEUED, FAILED, CANCELLED -> 0;
             case COMPLETED -> 100;
             case IN_PROGRESS -> {
                 long budget = properties.renderTime().toMillis();
@@ -156,7 +162,7 @@ public class SandboxRenderScheduler implements SmartLifecycle {
     private void render(String id) {
         // A job whose deadline passed while it waited for a render thread never starts: Replicate's "aborted".
         store.update(id, v -> !v.status().terminal() && v.startedAt() == null && v.pastDeadline(Instant.now())
-                ? v.canceled(Instant.now()) : v);
+                ? v.cancelled(Instant.now()) : v);
         Optional<SandboxVideo> started = store.update(id, v -> v.status().terminal() ? v : v.started(Instant.now()));
         if (started.isEmpty() || started.get().status().terminal()) {
             return;
@@ -210,7 +216,7 @@ public class SandboxRenderScheduler implements SmartLifecycle {
                 return v;
             }
             if (v.pastDeadline(Instant.now())) {
-                return v.canceled(Instant.now());
+                return v.cancelled(Instant.now());
             }
             if (v.plannedFailure() != null) {
                 return v.failed(v.plannedFailure(), Instant.now());

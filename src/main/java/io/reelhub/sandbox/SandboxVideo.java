@@ -11,8 +11,13 @@ import java.time.Instant;
  * @param sequence        creation order, also encoded in the id, so listing and cursors survive deletions
  * @param plannedFailure  set when a fault decided at submit time that this job ends {@code failed}
  * @param renderedAt      when the clip and thumbnail were on disk (the job may still wait for the render time)
- * @param protocol        the wire protocol it was submitted on ({@code openai}, {@code gemini}, {@code vertex},
- *                        {@code replicate}); null in files written before protocols existed, meaning openai
+ * @param protocol        the API that created it ({@code openai}, {@code gemini}, {@code vertex}, {@code replicate},
+ *                        {@code kling}, {@code fal}, {@code runway}); it is only visible there (null in files
+ *                        written before protocols existed: openai)
+ * @param wire            what that API needs to answer like the real service (Kling's external_task_id, fal's
+ *                        endpoint id, ...)
+ * @param heldUntil       a throttled job may not start before this (null: not throttled)
+ * @param plannedExpiry   a fault decided at submit time that the output is gone when the job completes
  * @param generateAudio   the audio flag as asked (Vertex, Replicate), null when the protocol has none
  * @param deadline        Replicate's {@code Cancel-After}: the job is cancelled (aborted if not started) at this time
  */
@@ -37,14 +42,24 @@ public record SandboxVideo(
         JobError error,
         JobError plannedFailure,
         String protocol,
+        java.util.Map<String, String> wire,
+        Instant heldUntil,
+        boolean plannedExpiry,
         Boolean generateAudio,
         Instant deadline) {
 
-    public static final String OPENAI = "openai";
+    public SandboxVideo {
+        protocol = protocol == null ? SandboxFaults.OPENAI : protocol;
+        wire = wire == null ? java.util.Map.of() : java.util.Map.copyOf(wire);
+    }
 
-    /** The protocol, with files from before protocols existed read as OpenAI's. */
-    public String wireProtocol() {
-        return protocol == null ? OPENAI : protocol;
+    public boolean speaks(String api) {
+        return protocol.equals(api);
+    }
+
+    /** A job whose throttle has not run out yet. */
+    public boolean held(Instant now) {
+        return heldUntil != null && now.isBefore(heldUntil);
     }
 
     /** The id without the store's {@code video_} prefix: what protocols with their own id shapes show. */
@@ -56,9 +71,9 @@ public record SandboxVideo(
         return width + "x" + height;
     }
 
-    /** The earliest moment the job may finish: submission plus the configured render time. */
+    /** The earliest moment the job may finish: submission (or the end of its throttle) plus the render time. */
     public Instant readyAt(Duration renderTime) {
-        return createdAt.plus(renderTime);
+        return (heldUntil != null && heldUntil.isAfter(createdAt) ? heldUntil : createdAt).plus(renderTime);
     }
 
     public boolean expired(Instant now) {
@@ -76,19 +91,24 @@ public record SandboxVideo(
     }
 
     SandboxVideo completed(Instant now, Duration contentTtl) {
-        return with(VideoStatus.COMPLETED, startedAt, renderedAt, now, now.plus(contentTtl), null);
+        return with(VideoStatus.COMPLETED, startedAt, renderedAt, now, plannedExpiry ? now : now.plus(contentTtl),
+                null);
     }
+
 
     SandboxVideo failed(JobError failure, Instant now) {
         if (JobError.CANCELED.equals(failure.code())) {
-            return canceled(now);
+            return cancelled(now);
         }
         return with(VideoStatus.FAILED, startedAt, renderedAt, now, null, failure);
     }
 
-    /** Cancelled by the client or its deadline; never charged (Replicate bills only what ran). */
-    public SandboxVideo canceled(Instant now) {
-        return with(VideoStatus.CANCELED, startedAt, renderedAt, now, null, null);
+    /**
+     * Stopped before it finished: by the client (Runway's and Replicate's cancel, fal's) or by its deadline
+     * (Replicate's {@code Cancel-After}); never charged.
+     */
+    public SandboxVideo cancelled(Instant now) {
+        return with(VideoStatus.CANCELLED, startedAt, renderedAt, now, null, null);
     }
 
     public boolean pastDeadline(Instant now) {
@@ -99,6 +119,7 @@ public record SandboxVideo(
                               Instant newCompletedAt, Instant newExpiresAt, JobError newError) {
         return new SandboxVideo(id, sequence, model, prompt, seconds, width, height, seed, negativePrompt,
                 inputReferences, idempotencyKey, newStatus, createdAt, newStartedAt, newRenderedAt, newCompletedAt,
-                newExpiresAt, newError, plannedFailure, protocol, generateAudio, deadline);
+                newExpiresAt, newError, plannedFailure, protocol, wire, heldUntil, plannedExpiry, generateAudio,
+                deadline);
     }
 }

@@ -43,10 +43,12 @@ public class SandboxVideosController {
     private final SandboxPaths paths;
     private final DownloadStreamer streamer;
     private final SandboxProperties properties;
+    private final SandboxRateLimit rateLimit;
 
     public SandboxVideosController(VideoRequestParser parser, VideoSubmissions submissions, SandboxVideoStore store,
                                    SandboxRenderScheduler scheduler, SandboxFaults faults, SandboxCounters counters,
-                                   SandboxPaths paths, DownloadStreamer streamer, SandboxProperties properties) {
+                                   SandboxPaths paths, DownloadStreamer streamer, SandboxProperties properties,
+                                   SandboxRateLimit rateLimit) {
         this.parser = parser;
         this.submissions = submissions;
         this.store = store;
@@ -56,6 +58,7 @@ public class SandboxVideosController {
         this.paths = paths;
         this.streamer = streamer;
         this.properties = properties;
+        this.rateLimit = rateLimit;
     }
 
     @PostMapping("/v1/videos")
@@ -65,7 +68,9 @@ public class SandboxVideosController {
             throw fault.rateLimited() ? SandboxApiException.rateLimited(fault.retryAfterSeconds())
                     : SandboxApiException.serverError(fault.status());
         });
-        VideoSubmissions.Outcome outcome = submissions.submit(parser.parse(request));
+        VideoRequest parsed = parser.parse(request);
+        rateLimit.admit(parsed.model());
+        VideoSubmissions.Outcome outcome = submissions.submit(parsed);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
@@ -132,7 +137,7 @@ public class SandboxVideosController {
         boolean ascending = ascending(order);
         long cursor = cursor(after);
         List<SandboxVideo> ordered = new ArrayList<>(store.all().stream()
-                .filter(video -> SandboxVideo.OPENAI.equals(video.wireProtocol())).toList());
+                .filter(video -> SandboxFaults.OPENAI.equals(video.protocol())).toList());
         if (!ascending) {
             Collections.reverse(ordered);
         }
@@ -171,7 +176,7 @@ public class SandboxVideosController {
 
     /** Jobs submitted on another protocol's wire do not exist on this one, as at separate providers. */
     private SandboxVideo existing(String id) {
-        return store.find(id).filter(video -> SandboxVideo.OPENAI.equals(video.wireProtocol()))
+        return store.find(id).filter(video -> SandboxFaults.OPENAI.equals(video.protocol()))
                 .orElseThrow(() -> noSuchVideo(id));
     }
 

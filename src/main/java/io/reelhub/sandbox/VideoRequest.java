@@ -19,6 +19,6 @@ public record VideoRequest(String prompt, String model, int seconds, int width, 
     public VideoRequest(String prompt, String model, int seconds, int width, int height, Long seed,
                         String negativePrompt, int inputReferences, String idempotencyKey) {
         this(prompt, model, seconds, width, height, seed, negativePrompt, inputReferences, idempotencyKey,
-                SandboxVideo.OPENAI, null, null);
+                SandboxFaults.OPENAI, null, null);
     }
 }

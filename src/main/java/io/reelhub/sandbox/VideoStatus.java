@@ -8,8 +8,11 @@ public enum VideoStatus {
     IN_PROGRESS("in_progress"),
     COMPLETED("completed"),
     FAILED("failed"),
-    /** Only protocols with a cancel (Replicate) reach it; OpenAI's wire never shows it. */
-    CANCELED("canceled");
+    /**
+     * Only reachable through a protocol with a cancel call (Runway, fal, Replicate); the OpenAI API never shows it.
+     * Replicate spells it {@code canceled} on its wire (its controller maps it).
+     */
+    CANCELLED("cancelled");
 
     private final String wire;
 
@@ -23,6 +26,6 @@ public enum VideoStatus {
     }
 
     public boolean terminal() {
-        return this == COMPLETED || this == FAILED || this == CANCELED;
+        return this == COMPLETED || this == FAILED || this == CANCELLED;
     }
 }

@@ -1,6 +1,7 @@
 package io.reelhub.sandbox;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -44,18 +45,50 @@ public class VideoSubmissions {
                 return new Outcome(video, true);
             }
         }
-        JobError plannedFailure = faults.takeJobFailure(request.protocol()).orElse(null);
-        Instant now = Instant.now();
-        SandboxVideo video = store.create((id, sequence) -> new SandboxVideo(id, sequence, request.model(),
-                request.prompt(), request.seconds(), request.width(), request.height(), request.seed(),
-                request.negativePrompt(), request.inputReferences(), request.idempotencyKey(), VideoStatus.QUEUED,
-                now, null, null, null, null, null, plannedFailure, request.protocol(), request.generateAudio(),
-                request.deadline()));
+        SandboxVideo video = create(request.protocol(), request, Map.of());
         if (request.idempotencyKey() != null) {
             keys.remember(request.idempotencyKey(), video.id());
         }
-        counters.submitted(video.wireProtocol(), video.model(), video.inputReferences());
-        scheduler.schedule(video);
         return new Outcome(video, false);
+    }
+
+    /**
+     * Accepts a job of another protocol, refusing it when a job of that protocol already carries the same value of
+     * {@code uniqueWireKey} (Kling's {@code external_task_id}); null means nothing must be unique.
+     */
+    public synchronized SandboxVideo submit(String protocol, VideoRequest request, Map<String, String> wire,
+                                            String uniqueWireKey) {
+        if (uniqueWireKey != null && wire.get(uniqueWireKey) != null) {
+            String value = wire.get(uniqueWireKey);
+            boolean taken = store.all().stream()
+                    .anyMatch(v -> v.speaks(protocol) && value.equals(v.wire().get(uniqueWireKey)));
+            if (taken) {
+                throw new DuplicateWireValue(uniqueWireKey, value);
+            }
+        }
+        return create(protocol, request, wire);
+    }
+
+    /** Another job of the protocol already carries this value, which the protocol keeps unique. */
+    public static final class DuplicateWireValue extends RuntimeException {
+        public DuplicateWireValue(String key, String value) {
+            super(key + " '" + value + "' is already used by another task");
+        }
+    }
+
+    private SandboxVideo create(String protocol, VideoRequest request, Map<String, String> wire) {
+        ArmedFaults armed = faults.of(protocol);
+        JobError plannedFailure = armed.takeJobFailure().orElse(null);
+        boolean plannedExpiry = armed.takeExpiredOutput();
+        Instant now = Instant.now();
+        Instant heldUntil = armed.takeThrottle().map(now::plus).orElse(null);
+        SandboxVideo video = store.create((id, sequence) -> new SandboxVideo(id, sequence, request.model(),
+                request.prompt(), request.seconds(), request.width(), request.height(), request.seed(),
+                request.negativePrompt(), request.inputReferences(), request.idempotencyKey(), VideoStatus.QUEUED,
+                now, null, null, null, null, null, plannedFailure, protocol, wire, heldUntil, plannedExpiry,
+                request.generateAudio(), request.deadline()));
+        counters.submitted(protocol, video.model(), video.inputReferences());
+        scheduler.schedule(video);
+        return video;
     }
 }

@@ -46,7 +46,7 @@ abstract class ConnectorJourneys {
 
     void arm(String json) {
         try {
-            faults.apply(protocol(), new com.fasterxml.jackson.databind.ObjectMapper().readValue(json,
+            faults.of(protocol()).apply(new com.fasterxml.jackson.databind.ObjectMapper().readValue(json,
                     FaultSettings.class));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(e);
@@ -81,7 +81,7 @@ abstract class ConnectorJourneys {
 
     /** Paid submissions the sandbox accepted on this test's protocol so far. */
     long paid() {
-        return counters.snapshot().submissionsOn(protocol());
+        return counters.snapshot().paidSubmissions(protocol());
     }
 
     long billedSeconds() {

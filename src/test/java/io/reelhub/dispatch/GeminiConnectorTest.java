@@ -132,13 +132,13 @@ class GeminiConnectorTest extends ConnectorJourneys {
 
     @Test
     void aPollSlowerThanTheClientsTimeoutIsSimplyPolledAgain() {
-        arm("{\"slowPolls\":1,\"slowMillis\":4500}");
+        arm("{\"slowPolls\":1,\"responseDelayMillis\":4500}");
         long paid = paid();
 
         Job job = runToEnd(submit());
 
         assertThat(job.state()).as(job.lastError()).isEqualTo(JobState.DELIVERED);
-        assertThat(faults.remaining(protocol()).slowPolls()).isZero();
+        assertThat(faults.of(protocol()).remaining().slowPolls()).isZero();
         assertThat(paid() - paid).isEqualTo(1);
     }
 
@@ -150,7 +150,7 @@ class GeminiConnectorTest extends ConnectorJourneys {
         Job job = runToEnd(submit());
 
         assertThat(job.state()).as(job.lastError()).isEqualTo(JobState.DELIVERED);
-        assertThat(faults.remaining(protocol()).malformedPolls()).isZero();
+        assertThat(faults.of(protocol()).remaining().malformedPolls()).isZero();
         assertThat(paid() - paid).isEqualTo(1);
     }
 
@@ -195,13 +195,13 @@ class GeminiConnectorTest extends ConnectorJourneys {
      */
     @Test
     void aSubmitThatTimesOutIsSentAgainBecauseTheGeminiApiCannotBeAsked() {
-        arm("{\"slowSubmits\":1,\"slowMillis\":4500}");
+        arm("{\"slowSubmits\":1,\"responseDelayMillis\":4500}");
         long paid = paid();
 
         Job job = runToEnd(submit());
 
         assertThat(job.state()).as(job.lastError()).isEqualTo(JobState.DELIVERED);
-        assertThat(faults.remaining(protocol()).slowSubmits()).isZero();
+        assertThat(faults.of(protocol()).remaining().slowSubmits()).isZero();
         assertThat(paid() - paid).isEqualTo(2);
     }
 }

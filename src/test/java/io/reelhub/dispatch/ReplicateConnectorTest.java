@@ -67,7 +67,7 @@ class ReplicateConnectorTest extends ConnectorJourneys {
         assertThat(job.state()).as(job.lastError()).isEqualTo(JobState.DELIVERED);
         assertThat(job.provider()).isEqualTo("replicate");
         assertThat(paid() - paid).isEqualTo(1);
-        assertThat(counters.snapshot().submissionsByProtocol().get("replicate")).containsKey("google/veo-3.1");
+        assertThat(counters.snapshot().protocolSubmissions().get("replicate")).containsKey("google/veo-3.1");
     }
 
     @Test
@@ -77,7 +77,7 @@ class ReplicateConnectorTest extends ConnectorJourneys {
         Job job = runToEnd(submit("seedance-1.0-pro", "{seconds: 5, aspect: \"16:9\", resolution: 720p, seed: 7}"));
 
         assertThat(job.state()).as(job.lastError()).isEqualTo(JobState.DELIVERED);
-        assertThat(counters.snapshot().submissionsByProtocol().get("replicate"))
+        assertThat(counters.snapshot().protocolSubmissions().get("replicate"))
                 .containsKey("bytedance/seedance-1-pro");
         assertThat(paid() - paid).isEqualTo(1);
     }
@@ -161,7 +161,7 @@ class ReplicateConnectorTest extends ConnectorJourneys {
 
     @Test
     void aSubmitThatTimesOutIsFoundInTheListAndAdoptedNotPaidTwice() {
-        arm("{\"slowSubmits\":1,\"slowMillis\":4500}");
+        arm("{\"slowSubmits\":1,\"responseDelayMillis\":4500}");
         long paid = paid();
 
         Job job = runToEnd(submit());
@@ -185,14 +185,14 @@ class ReplicateConnectorTest extends ConnectorJourneys {
 
     @Test
     void slowAndMalformedPollsAreSimplyPolledAgain() {
-        arm("{\"slowPolls\":1,\"slowMillis\":4500,\"malformedPolls\":1,\"failingPolls\":1}");
+        arm("{\"slowPolls\":1,\"responseDelayMillis\":4500,\"malformedPolls\":1,\"failingPolls\":1}");
         long paid = paid();
 
         Job job = runToEnd(submit());
 
         assertThat(job.state()).as(job.lastError()).isEqualTo(JobState.DELIVERED);
-        assertThat(faults.remaining(protocol()).slowPolls()).isZero();
-        assertThat(faults.remaining(protocol()).malformedPolls()).isZero();
+        assertThat(faults.of(protocol()).remaining().slowPolls()).isZero();
+        assertThat(faults.of(protocol()).remaining().malformedPolls()).isZero();
         assertThat(paid() - paid).isEqualTo(1);
     }
 

@@ -82,7 +82,7 @@ class VertexConnectorTest extends ConnectorJourneys {
         Job job = runToEnd(submit());
 
         assertThat(job.state()).as(job.lastError()).isEqualTo(JobState.DELIVERED);
-        assertThat(faults.remaining(protocol()).truncatedDownloads()).isZero();
+        assertThat(faults.of(protocol()).remaining().truncatedDownloads()).isZero();
         assertThat(paid() - paid).isEqualTo(1);
     }
 

@@ -96,8 +96,8 @@ class GeminiSdkConformanceTest extends SandboxApiTestBase {
         assertVeoClip(viaUri);
 
         JsonNode after = sandbox.counters();
-        assertThat(after.path("submissionsByProtocol").path("gemini").path(MODEL).asLong()
-                - before.path("submissionsByProtocol").path("gemini").path(MODEL).asLong()).isEqualTo(1);
+        assertThat(after.path("protocolSubmissions").path("gemini").path(MODEL).asLong()
+                - before.path("protocolSubmissions").path("gemini").path(MODEL).asLong()).isEqualTo(1);
     }
 
     @Test
@@ -133,8 +133,8 @@ class GeminiSdkConformanceTest extends SandboxApiTestBase {
             assertVeoClip(saved);
         }
         JsonNode after = sandbox.counters();
-        assertThat(after.path("submissionsByProtocol").path("vertex").path(MODEL).asLong()
-                - before.path("submissionsByProtocol").path("vertex").path(MODEL).asLong()).isEqualTo(1);
+        assertThat(after.path("protocolSubmissions").path("vertex").path(MODEL).asLong()
+                - before.path("protocolSubmissions").path("vertex").path(MODEL).asLong()).isEqualTo(1);
     }
 
     @Test

@@ -168,7 +168,7 @@ final class SandboxHttp {
 
     /** Arms faults on one protocol's wire ({@code gemini}, {@code vertex}, {@code replicate}, {@code openai}). */
     HttpResponse<String> armFaults(String protocol, String json) {
-        return send(HttpRequest.newBuilder(URI.create(root + "/sandbox/admin/faults?protocol=" + protocol))
+        return send(HttpRequest.newBuilder(URI.create(root + "/sandbox/admin/faults/" + protocol))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }

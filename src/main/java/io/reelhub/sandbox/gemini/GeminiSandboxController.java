@@ -94,12 +94,12 @@ public class GeminiSandboxController {
         authenticate(request);
         SandboxVideo video = desk.operation(PROTOCOL, file);
         if (video.status() != VideoStatus.COMPLETED || video.expired(Instant.now())
-                || desk.faults().takeExpiredDownload(PROTOCOL)) {
+                || desk.faults().of(PROTOCOL).takeExpiredDownload()) {
             throw GoogleApiException.notFound("File files/" + file + " does not exist or has expired.");
         }
         try {
             desk.downloaded(streamer.stream(paths.clip(video.id()), "video/mp4", response,
-                    desk.faults().takeDownloadShape(PROTOCOL)));
+                    desk.faults().of(PROTOCOL).takeDownloadShape()));
         } catch (NoSuchFileException e) {
             throw GoogleApiException.notFound("File files/" + file + " does not exist or has expired.");
         }
@@ -115,7 +115,7 @@ public class GeminiSandboxController {
     @ExceptionHandler(GoogleApiException.class)
     public ResponseEntity<Map<String, Object>> refused(GoogleApiException e, HttpServletRequest request) {
         if ("POST".equals(request.getMethod()) && request.getRequestURI().endsWith(":predictLongRunning")) {
-            desk.rejected(e.httpStatus());
+            desk.rejected(PROTOCOL, e.httpStatus());
         }
         return ResponseEntity.status(e.httpStatus()).contentType(MediaType.APPLICATION_JSON).body(e.body());
     }

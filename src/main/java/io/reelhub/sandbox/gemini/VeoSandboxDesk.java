@@ -1,7 +1,6 @@
 package io.reelhub.sandbox.gemini;
 
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -10,6 +9,7 @@ import io.reelhub.sandbox.ConditionalOnSandboxEnabled;
 import io.reelhub.sandbox.JobError;
 import io.reelhub.sandbox.SandboxCounters;
 import io.reelhub.sandbox.SandboxFaults;
+import io.reelhub.sandbox.SandboxRateLimit;
 import io.reelhub.sandbox.SandboxVideo;
 import io.reelhub.sandbox.SandboxVideoStore;
 import io.reelhub.sandbox.VideoStatus;
@@ -33,9 +33,11 @@ public class VeoSandboxDesk {
     private final SandboxFaults faults;
     private final SandboxCounters counters;
     private final VeoSandboxModels models;
+    private final SandboxRateLimit rateLimit;
 
     public VeoSandboxDesk(VideoSubmissions submissions, SandboxVideoStore store, SandboxFaults faults,
-                          SandboxCounters counters, VeoSandboxModels models) {
+                          SandboxCounters counters, VeoSandboxModels models, SandboxRateLimit rateLimit) {
+        this.rateLimit = rateLimit;
         this.submissions = submissions;
         this.store = store;
         this.faults = faults;
@@ -44,34 +46,38 @@ public class VeoSandboxDesk {
     }
 
     Accepted submit(String protocol, String model, byte[] body) {
-        faults.takeSubmitFault(protocol).ifPresent(fault -> {
+        faults.of(protocol).takeSubmitFault().ifPresent(fault -> {
             throw fault.rateLimited() ? GoogleApiException.exhausted(fault.retryAfterSeconds())
                     : GoogleApiException.server(fault.status());
         });
         models.check(model);
+        // the per-model limit; Google says when to come back in RetryInfo (its 429 shape), not in Retry-After
+        rateLimit.tryAdmit(protocol + "/" + model).ifPresent(wait -> {
+            throw GoogleApiException.exhausted(wait);
+        });
         var request = VeoRequestReader.read(body, model, protocol, "vertex".equals(protocol));
-        Optional<Integer> slow = faults.takeSlowSubmit(protocol);
+        Optional<java.time.Duration> slow = faults.of(protocol).takeSlowSubmit();
         SandboxVideo video = submissions.submit(request).video();
         // the job exists before the slow answer: a client that gives up waiting cannot know it was accepted
-        slow.ifPresent(VeoSandboxDesk::pause);
-        return new Accepted(video, faults.takeMalformedSubmit(protocol));
+        slow.ifPresent(io.reelhub.sandbox.ArmedFaults::delay);
+        return new Accepted(video, faults.of(protocol).takeMalformedSubmit());
     }
 
     /** A job by its operation id, only if it came in on {@code protocol}. */
     SandboxVideo operation(String protocol, String operationId) {
-        return store.find("video_" + operationId).filter(v -> protocol.equals(v.wireProtocol()))
+        return store.find("video_" + operationId).filter(v -> protocol.equals(v.protocol()))
                 .orElseThrow(() -> GoogleApiException.notFound("Operation not found: " + operationId));
     }
 
     /** Faults of a poll: an outage, or a slow answer; returns whether the answer is to be sent broken. */
     boolean beforePoll(String protocol) {
-        faults.takePollFault(protocol).ifPresent(status -> {
+        faults.of(protocol).takePollFault().ifPresent(status -> {
             counters.pollFailed();
             throw GoogleApiException.server(status);
         });
-        faults.takeSlowPoll(protocol).ifPresent(VeoSandboxDesk::pause);
+        faults.of(protocol).takeSlowPoll().ifPresent(io.reelhub.sandbox.ArmedFaults::delay);
         counters.polled();
-        return faults.takeMalformedPoll(protocol);
+        return faults.of(protocol).takeMalformedPoll();
     }
 
     SandboxFaults faults() {
@@ -82,8 +88,8 @@ public class VeoSandboxDesk {
         counters.downloaded(outcome);
     }
 
-    void rejected(int status) {
-        counters.rejected(status);
+    void rejected(String protocol, int status) {
+        counters.rejected(protocol, status);
     }
 
     static boolean filtered(SandboxVideo video) {
@@ -101,13 +107,5 @@ public class VeoSandboxDesk {
             case "UNAVAILABLE" -> 14;
             default -> 13;
         };
-    }
-
-    private static void pause(int millis) {
-        try {
-            TimeUnit.MILLISECONDS.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

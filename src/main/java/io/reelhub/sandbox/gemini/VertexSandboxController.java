@@ -89,7 +89,7 @@ public class VertexSandboxController {
     @ExceptionHandler(GoogleApiException.class)
     public ResponseEntity<Map<String, Object>> refused(GoogleApiException e, HttpServletRequest request) {
         if (request.getRequestURI().endsWith(":predictLongRunning")) {
-            desk.rejected(e.httpStatus());
+            desk.rejected(PROTOCOL, e.httpStatus());
         }
         return ResponseEntity.status(e.httpStatus()).contentType(MediaType.APPLICATION_JSON).body(e.body());
     }
@@ -120,8 +120,8 @@ public class VertexSandboxController {
     }
 
     private void writeVideo(JsonGenerator json, SandboxVideo video) throws IOException {
-        DownloadShape shape = desk.faults().takeDownloadShape(PROTOCOL);
-        if (desk.faults().takeExpiredDownload(PROTOCOL)) {
+        DownloadShape shape = desk.faults().of(PROTOCOL).takeDownloadShape();
+        if (desk.faults().of(PROTOCOL).takeExpiredDownload()) {
             // what an operation looks like once its inline video is gone: done, and no video
             json.writeObjectField("response", Map.of("@type", RESPONSE_TYPE));
             return;

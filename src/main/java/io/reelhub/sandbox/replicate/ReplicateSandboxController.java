@@ -42,6 +42,7 @@ import io.reelhub.sandbox.SandboxCounters;
 import io.reelhub.sandbox.SandboxFaults;
 import io.reelhub.sandbox.SandboxPaths;
 import io.reelhub.sandbox.SandboxProperties;
+import io.reelhub.sandbox.SandboxRateLimit;
 import io.reelhub.sandbox.SandboxRenderScheduler;
 import io.reelhub.sandbox.SandboxVideo;
 import io.reelhub.sandbox.SandboxVideoStore;
@@ -79,11 +80,13 @@ public class ReplicateSandboxController {
     private final DownloadStreamer streamer;
     private final SandboxProperties properties;
     private final ReplicateSandboxModels models;
+    private final SandboxRateLimit rateLimit;
 
     public ReplicateSandboxController(VideoSubmissions submissions, SandboxVideoStore store,
                                       SandboxRenderScheduler scheduler, SandboxFaults faults, SandboxCounters counters,
                                       SandboxPaths paths, DownloadStreamer streamer, SandboxProperties properties,
-                                      ReplicateSandboxModels models) {
+                                      ReplicateSandboxModels models, SandboxRateLimit rateLimit) {
+        this.rateLimit = rateLimit;
         this.submissions = submissions;
         this.store = store;
         this.scheduler = scheduler;
@@ -136,21 +139,21 @@ public class ReplicateSandboxController {
     @GetMapping("/v1/predictions/{id}")
     public ResponseEntity<String> get(@PathVariable String id, HttpServletRequest request) throws IOException {
         authenticate(request);
-        faults.takePollFault(PROTOCOL).ifPresent(status -> {
+        faults.of(PROTOCOL).takePollFault().ifPresent(status -> {
             counters.pollFailed();
             throw ReplicateApiException.server(status);
         });
-        faults.takeSlowPoll(PROTOCOL).ifPresent(ReplicateSandboxController::pause);
+        faults.of(PROTOCOL).takeSlowPoll().ifPresent(io.reelhub.sandbox.ArmedFaults::delay);
         counters.polled();
         String json = JSON.writeValueAsString(view(existing(id)));
-        return answer(200, faults.takeMalformedPoll(PROTOCOL) ? json.substring(0, json.length() / 2) : json);
+        return answer(200, faults.of(PROTOCOL).takeMalformedPoll() ? json.substring(0, json.length() / 2) : json);
     }
 
     @PostMapping("/v1/predictions/{id}/cancel")
     public ResponseEntity<String> cancel(@PathVariable String id, HttpServletRequest request) throws IOException {
         authenticate(request);
         existing(id);
-        SandboxVideo video = store.update("video_" + id, v -> v.status().terminal() ? v : v.canceled(Instant.now()))
+        SandboxVideo video = store.update("video_" + id, v -> v.status().terminal() ? v : v.cancelled(Instant.now()))
                 .orElseThrow(() -> ReplicateApiException.notFound("Prediction not found."));
         return answer(200, JSON.writeValueAsString(view(video)));
     }
@@ -161,7 +164,7 @@ public class ReplicateSandboxController {
             throws IOException {
         authenticate(request);
         List<SandboxVideo> newestFirst = new ArrayList<>(store.all().stream()
-                .filter(v -> PROTOCOL.equals(v.wireProtocol())).toList());
+                .filter(v -> PROTOCOL.equals(v.protocol())).toList());
         Collections.reverse(newestFirst);
         long before = cursor == null ? Long.MAX_VALUE : SandboxVideoStore.sequenceOf("video_" + cursor);
         List<Map<String, Object>> results = new ArrayList<>();
@@ -189,12 +192,12 @@ public class ReplicateSandboxController {
     public void output(@PathVariable String id, HttpServletResponse response) throws IOException {
         SandboxVideo video = existing(id);
         if (video.status() != VideoStatus.COMPLETED || video.expired(Instant.now())
-                || faults.takeExpiredDownload(PROTOCOL)) {
+                || faults.of(PROTOCOL).takeExpiredDownload()) {
             throw ReplicateApiException.notFound("The file has been removed.");
         }
         try {
             counters.downloaded(streamer.stream(paths.clip(video.id()), "video/mp4", response,
-                    faults.takeDownloadShape(PROTOCOL)));
+                    faults.of(PROTOCOL).takeDownloadShape()));
         } catch (NoSuchFileException e) {
             throw ReplicateApiException.notFound("The file has been removed.");
         }
@@ -203,7 +206,7 @@ public class ReplicateSandboxController {
     @ExceptionHandler(ReplicateApiException.class)
     public ResponseEntity<Map<String, Object>> refused(ReplicateApiException e, HttpServletRequest request) {
         if ("POST".equals(request.getMethod()) && request.getRequestURI().endsWith("/predictions")) {
-            counters.rejected(e.status());
+            counters.rejected(PROTOCOL, e.status());
         }
         HttpHeaders headers = new HttpHeaders();
         e.headers().forEach(headers::add);
@@ -213,18 +216,21 @@ public class ReplicateSandboxController {
 
     private ResponseEntity<String> create(String model, String versionId, JsonNode root, String prefer,
                                           String cancelAfter) {
-        faults.takeSubmitFault(PROTOCOL).ifPresent(fault -> {
+        faults.of(PROTOCOL).takeSubmitFault().ifPresent(fault -> {
             throw fault.rateLimited() ? ReplicateApiException.throttled(fault.retryAfterSeconds())
                     : ReplicateApiException.server(fault.status());
         });
         Instant deadline = cancelAfter == null ? null : Instant.now().plus(duration(cancelAfter));
         var input = ReplicateInputReader.read(model, root.path("input"), deadline);
-        Optional<Integer> slow = faults.takeSlowSubmit(PROTOCOL);
+        rateLimit.tryAdmit(PROTOCOL + "/" + input.model()).ifPresent(wait -> {
+            throw ReplicateApiException.throttled(wait);
+        });
+        Optional<java.time.Duration> slow = faults.of(PROTOCOL).takeSlowSubmit();
         SandboxVideo video = submissions.submit(input).video();
         if (versionId != null) {
             versions.put(video.id(), versionId);
         }
-        slow.ifPresent(ReplicateSandboxController::pause);
+        slow.ifPresent(io.reelhub.sandbox.ArmedFaults::delay);
         int wait = waitSeconds(prefer);
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(wait);
         while (wait > 0 && System.nanoTime() < until
@@ -237,7 +243,7 @@ public class ReplicateSandboxController {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return answer(201, faults.takeMalformedSubmit(PROTOCOL) ? json.substring(0, json.length() / 2) : json);
+        return answer(201, faults.of(PROTOCOL).takeMalformedSubmit() ? json.substring(0, json.length() / 2) : json);
     }
 
     /** Pinned version ids by job: the shared store has no field for them, and they are display only. */
@@ -285,7 +291,7 @@ public class ReplicateSandboxController {
             case IN_PROGRESS -> "processing";
             case COMPLETED -> "succeeded";
             case FAILED -> "failed";
-            case CANCELED -> video.startedAt() == null ? "aborted" : "canceled";
+            case CANCELLED -> video.startedAt() == null ? "aborted" : "canceled";
         };
     }
 
@@ -300,7 +306,7 @@ public class ReplicateSandboxController {
     }
 
     private SandboxVideo existing(String id) {
-        return store.find("video_" + id).filter(v -> PROTOCOL.equals(v.wireProtocol()))
+        return store.find("video_" + id).filter(v -> PROTOCOL.equals(v.protocol()))
                 .orElseThrow(() -> ReplicateApiException.notFound("Prediction not found."));
     }
 

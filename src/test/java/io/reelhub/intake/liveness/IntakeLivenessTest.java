@@ -3,10 +3,8 @@ package io.reelhub.intake.liveness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
@@ -14,25 +12,11 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Status;
 
+import io.reelhub.support.MutableClock;
+
 class IntakeLivenessTest {
 
-    private Instant now = Instant.parse("2026-11-25T02:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T02:00:00Z"));
     private final IntakeLiveness liveness = new IntakeLiveness(clock, Duration.ofMinutes(10));
     private final IntakeHealthIndicator health = new IntakeHealthIndicator(liveness);
     private final Endpoint endpoint = new DefaultCamelContext().getEndpoint("direct:mailbox");
@@ -44,7 +28,7 @@ class IntakeLivenessTest {
 
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
         assertThat(liveness.channels()).singleElement().satisfies(status -> {
-            assertThat(status.lastSuccess()).isEqualTo(now);
+            assertThat(status.lastSuccess()).isEqualTo(clock.instant());
             assertThat(status.polledMessages()).isEqualTo(2);
         });
     }
@@ -52,7 +36,7 @@ class IntakeLivenessTest {
     @Test
     void aShortRunOfFailuresIsReportedButKeepsTheChannelUp() {
         poll();
-        now = now.plusSeconds(60);
+        clock.advance(Duration.ofSeconds(60));
         fail("connection refused");
 
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
@@ -62,9 +46,9 @@ class IntakeLivenessTest {
     @Test
     void aChannelFailingLongerThanAllowedIsDownUntilItPollsAgain() {
         poll();
-        now = now.plusSeconds(60);
+        clock.advance(Duration.ofSeconds(60));
         fail("connection refused");
-        now = now.plus(Duration.ofMinutes(11));
+        clock.advance(Duration.ofMinutes(11));
         fail("connection refused");
 
         assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
@@ -78,7 +62,7 @@ class IntakeLivenessTest {
     @Test
     void aChannelThatStoppedPollingAltogetherIsDown() {
         poll();
-        now = now.plus(Duration.ofMinutes(30));
+        clock.advance(Duration.ofMinutes(30));
 
         assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
     }
