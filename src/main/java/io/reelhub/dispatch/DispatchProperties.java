@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retryMax          longest back-off
  * @param maxAttempts       failed attempts of one step before the job fails with the last reason
  * @param nodeId            this node's name on the leases it takes; leases of the same name are freed at start-up
+ * @param maxRegenerations  new generations after a failure the provider documents as worth retrying and did not
+ *                          charge for (Veo's audio-filter false positives); 0 makes every such failure final
  */
 @ConfigurationProperties(prefix = "reelhub.dispatch")
 public record DispatchProperties(
@@ -27,7 +29,8 @@ public record DispatchProperties(
         Duration retryBase,
         Duration retryMax,
         Integer maxAttempts,
-        String nodeId) {
+        String nodeId,
+        Integer maxRegenerations) {
 
     public DispatchProperties {
         workers = workers == null ? 4 : workers;
@@ -39,6 +42,7 @@ public record DispatchProperties(
         retryMax = retryMax == null ? Duration.ofMinutes(5) : retryMax;
         maxAttempts = maxAttempts == null ? 8 : maxAttempts;
         nodeId = nodeId == null || nodeId.isBlank() ? "node-1" : nodeId;
+        maxRegenerations = maxRegenerations == null || maxRegenerations < 0 ? 1 : maxRegenerations;
     }
 
     /** Exponential back-off for the given number of failed attempts so far. */

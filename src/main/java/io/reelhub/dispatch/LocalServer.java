@@ -15,6 +15,16 @@ public class LocalServer {
         port = event.getWebServer().getPort();
     }
 
+    /**
+     * A configured provider base URL, trailing slash removed; one that starts with {@code /} names a path on this
+     * process (the embedded sandbox's {@code /sandbox/gemini/v1beta}, say) and is resolved once the port is known.
+     */
+    public java.util.function.Supplier<String> baseUrl(String configured) {
+        String trimmed = configured.strip().endsWith("/")
+                ? configured.strip().substring(0, configured.strip().length() - 1) : configured.strip();
+        return trimmed.startsWith("/") ? () -> url(trimmed) : () -> trimmed;
+    }
+
     /** The base URL of a path on this process, or a transient failure while the server is not up yet. */
     public String url(String path) {
         if (port <= 0) {

@@ -16,6 +16,8 @@ import io.reelhub.jobs.JobStore;
 @Component
 class PollStep implements JobStep {
 
+    static final String REGENERATING = "generating again";
+
     private final JobStore store;
     private final ProviderRegistry providers;
     private final DispatchProperties properties;
@@ -68,7 +70,37 @@ class PollStep implements JobStep {
             case FAILED -> store.transition(job.id(), current, JobState.FAILED,
                     "provider failed the generation: " + status.failureReason(),
                     JobChanges.none().set("last_error", status.failureReason()).set("provider_note", null));
+            case FAILED_RETRYABLE -> regenerateOrFail(job, current, status);
         }
+    }
+
+    /**
+     * The provider charged nothing and says a new attempt may succeed: queue the job again as a fresh submission
+     * (new idempotency key, no intent, no kept provider state, so it is neither adopted back nor replayed), at most
+     * {@code max-regenerations} times; after that the failure is final and says how often it was tried.
+     */
+    private void regenerateOrFail(Job job, JobState current, RenderStatus status) {
+        long earlier = store.history(job.id()).stream()
+                .filter(t -> t.to() == JobState.QUEUED && t.reason() != null && t.reason().startsWith(REGENERATING))
+                .count();
+        if (earlier >= properties.maxRegenerations()) {
+            String reason = "provider failed the generation " + (earlier + 1) + " time(s), not charged: "
+                    + status.failureReason();
+            store.transition(job.id(), current, JobState.FAILED, reason,
+                    JobChanges.none().set("last_error", reason).set("provider_note", null));
+            return;
+        }
+        store.transition(job.id(), current, JobState.QUEUED, REGENERATING + " (" + (earlier + 1) + " of "
+                        + properties.maxRegenerations() + ") after a failure the provider did not charge for: "
+                        + status.failureReason(), JobChanges.none()
+                        .set("provider_job_id", null)
+                        .set("provider_state_json", null)
+                        .set("provider_note", null)
+                        .set("submit_intent_at", null)
+                        .set("submit_key", job.id() + "-r" + (earlier + 1))
+                        .set("progress", 0)
+                        .set("next_action_at", Instant.now())
+                        .set("last_error", status.failureReason()));
     }
 
     private static JobChanges withState(RenderStatus status, JobChanges changes) {

@@ -12,7 +12,15 @@ import java.time.Duration;
 public record RenderStatus(Phase phase, int progress, String errorCode, String errorMessage, Duration pollAfter,
                            String providerState, String note) {
 
-    public enum Phase { QUEUED, RUNNING, SUCCEEDED, FAILED }
+    public enum Phase {
+        QUEUED, RUNNING, SUCCEEDED, FAILED,
+        /**
+         * The provider ended this generation without output, charged nothing for it, and documents that asking
+         * again may well succeed (Veo's audio-filter false positives, quota exhausted inside an operation): the hub
+         * may generate again, a bounded number of times.
+         */
+        FAILED_RETRYABLE
+    }
 
     public RenderStatus(Phase phase, int progress, String errorCode, String errorMessage, Duration pollAfter) {
         this(phase, progress, errorCode, errorMessage, pollAfter, null, null);

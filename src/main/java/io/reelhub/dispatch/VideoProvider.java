@@ -57,9 +57,14 @@ public interface VideoProvider {
         return download(job.id(), target);
     }
 
-    /** Asks the provider to stop (or forget) a job; protocols without a cancel call refuse. */
+    /**
+     * Asks the provider to stop a job (and stop charging for it). Protocols without a cancel endpoint refuse.
+     *
+     * @throws UnsupportedOperationException when the protocol has no way to cancel a job
+     */
     default void cancel(String providerJobId) {
-        throw new UnsupportedOperationException(name() + " has no cancel call");
+        throw new UnsupportedOperationException(name() + " has no cancel endpoint: job " + providerJobId
+                + " runs to its end at the provider");
     }
 
     default void cancel(ProviderJob job) {

@@ -9,7 +9,8 @@ import io.reelhub.sandbox.SandboxFaults.SubmitFault;
 /**
  * The faults armed for one protocol of the sandbox. Each "next N" fault is a countdown consumed by the request it
  * hits, so a test can say "the next two Kling submits get a 429" and watch the client recover, while the other
- * protocols answer normally.
+ * protocols answer normally. Some kinds only mean something on the protocols that have them (filtered and
+ * cancelled jobs on Gemini/Vertex/Replicate, concurrency limits and throttles on Kling/fal/Runway).
  */
 public final class ArmedFaults {
 
@@ -25,6 +26,10 @@ public final class ArmedFaults {
     private int expiredOutputs;
     private int concurrencyLimitedSubmits;
     private int throttledJobs;
+    private int malformedSubmits;
+    private int expiredDownloads;
+    private int filteredJobs;
+    private int canceledJobs;
 
     ArmedFaults(FaultSettings faults) {
         apply(faults);
@@ -44,6 +49,10 @@ public final class ArmedFaults {
         expiredOutputs = faults.expiredOutputs();
         concurrencyLimitedSubmits = faults.concurrencyLimitedSubmits();
         throttledJobs = faults.throttledJobs();
+        malformedSubmits = faults.malformedSubmits();
+        expiredDownloads = faults.expiredDownloads();
+        filteredJobs = faults.filteredJobs();
+        canceledJobs = faults.canceledJobs();
     }
 
     /** What is still armed: the counts are what remains of each countdown. */
@@ -52,7 +61,8 @@ public final class ArmedFaults {
                 settings.failingSubmitStatus(), failedJobs, settings.failedJobCode(), settings.failedJobMessage(),
                 failingPolls, settings.failingPollStatus(), truncatedDownloads, settings.truncateAfterBytes(),
                 settings.downloadBytesPerSecond(), slowSubmits, slowPolls, settings.responseDelayMillis(),
-                malformedPolls, expiredOutputs, concurrencyLimitedSubmits, throttledJobs, settings.throttleMillis());
+                malformedPolls, expiredOutputs, concurrencyLimitedSubmits, throttledJobs, settings.throttleMillis(),
+                malformedSubmits, expiredDownloads, filteredJobs, settings.filteredReason(), canceledJobs);
     }
 
     /** Consumes one submit fault, rate limits first (a real gateway throttles before anything else fails). */
@@ -77,11 +87,22 @@ public final class ArmedFaults {
         return false;
     }
 
-    /** Consumes one job failure: the accepted job will end failed with this error. */
+    /**
+     * Consumes one planned ending for an accepted job: failed with an error, withheld by the safety filter
+     * ({@link JobError#FILTERED}) or cancelled ({@link JobError#CANCELED}).
+     */
     public synchronized Optional<JobError> takeJobFailure() {
         if (failedJobs > 0) {
             failedJobs--;
             return Optional.of(new JobError(settings.failedJobCode(), settings.failedJobMessage()));
+        }
+        if (filteredJobs > 0) {
+            filteredJobs--;
+            return Optional.of(new JobError(JobError.FILTERED, settings.filteredReason()));
+        }
+        if (canceledJobs > 0) {
+            canceledJobs--;
+            return Optional.of(new JobError(JobError.CANCELED, "Prediction was canceled."));
         }
         return Optional.empty();
     }
@@ -135,6 +156,24 @@ public final class ArmedFaults {
     public synchronized boolean takeMalformedPoll() {
         if (malformedPolls > 0) {
             malformedPolls--;
+            return true;
+        }
+        return false;
+    }
+
+    /** Consumes one malformed submit answer (the job is accepted all the same). */
+    public synchronized boolean takeMalformedSubmit() {
+        if (malformedSubmits > 0) {
+            malformedSubmits--;
+            return true;
+        }
+        return false;
+    }
+
+    /** Consumes one expired download: the download answers 404 as if the output were gone already. */
+    public synchronized boolean takeExpiredDownload() {
+        if (expiredDownloads > 0) {
+            expiredDownloads--;
             return true;
         }
         return false;

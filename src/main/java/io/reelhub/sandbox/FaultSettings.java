@@ -39,6 +39,12 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param throttledJobs        the next N accepted jobs wait {@code throttleMillis} before they start (Runway
  *                             THROTTLED, fal IN_QUEUE, Kling submitted)
  * @param throttleMillis       how long those jobs wait (default 1000)
+ * @param malformedSubmits     the next N submits are accepted but answered with broken JSON
+ * @param expiredDownloads     the next N downloads answer 404 as if the output had expired already
+ * @param filteredJobs         the next N accepted jobs end without a video, withheld by the safety filter (Gemini:
+ *                             {@code done} with {@code raiMediaFilteredReasons}; Replicate: failed with E005)
+ * @param filteredReason       their reason text (default: each protocol's documented wording)
+ * @param canceledJobs         the next N accepted jobs end cancelled (Replicate's {@code canceled})
  */
 @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -62,7 +68,12 @@ public record FaultSettings(
         Integer expiredOutputs,
         Integer concurrencyLimitedSubmits,
         Integer throttledJobs,
-        Long throttleMillis) {
+        Long throttleMillis,
+        Integer malformedSubmits,
+        Integer expiredDownloads,
+        Integer filteredJobs,
+        String filteredReason,
+        Integer canceledJobs) {
 
     private static final Set<Integer> SERVER_ERRORS = Set.of(500, 502, 503, 504);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -76,7 +87,7 @@ public record FaultSettings(
                          Long truncateAfterBytes, Long downloadBytesPerSecond) {
         this(rateLimitedSubmits, retryAfterSeconds, failingSubmits, failingSubmitStatus, failedJobs, failedJobCode,
                 failedJobMessage, failingPolls, failingPollStatus, truncatedDownloads, truncateAfterBytes,
-                downloadBytesPerSecond, null, null, null, null, null, null, null, null);
+                downloadBytesPerSecond, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Faults named as in the admin endpoint's JSON body ({@code {"failedJobs": 1, "failedJobCode": "..."}}). */
@@ -109,6 +120,11 @@ public record FaultSettings(
         concurrencyLimitedSubmits = atLeastZero(concurrencyLimitedSubmits);
         throttledJobs = atLeastZero(throttledJobs);
         throttleMillis = throttleMillis == null || throttleMillis < 0 ? 1000L : throttleMillis;
+        malformedSubmits = atLeastZero(malformedSubmits);
+        expiredDownloads = atLeastZero(expiredDownloads);
+        filteredJobs = atLeastZero(filteredJobs);
+        filteredReason = filteredReason == null || filteredReason.isBlank() ? null : filteredReason;
+        canceledJobs = atLeastZero(canceledJobs);
     }
 
     private static int atLeastZero(Integer value) {

@@ -31,13 +31,13 @@ public class SandboxAdminController {
         this.counters = counters;
     }
 
-    /** What is armed now; counts are what remains. */
+    /** What is armed now for the OpenAI protocol; counts are what remains. */
     @GetMapping("/faults")
     public FaultSettings faults() {
         return faults.remaining();
     }
 
-    /** Replaces every armed fault with the body; fields left out are off. */
+    /** Replaces every armed fault of the OpenAI protocol with the body; fields left out are off. */
     @PostMapping("/faults")
     public FaultSettings arm(@RequestBody FaultSettings settings) {
         faults.apply(settings);
@@ -51,7 +51,10 @@ public class SandboxAdminController {
         return faults.remaining();
     }
 
-    /** What is armed for one protocol ({@code openai}, {@code kling}, {@code fal}, {@code runway}). */
+    /**
+     * What is armed for one protocol ({@code openai}, {@code gemini}, {@code vertex}, {@code replicate},
+     * {@code kling}, {@code fal}, {@code runway}); counts are what remains.
+     */
     @GetMapping("/faults/{protocol}")
     public FaultSettings faults(@PathVariable String protocol) {
         return faults.of(protocol).remaining();

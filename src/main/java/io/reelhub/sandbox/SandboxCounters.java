@@ -126,6 +126,8 @@ public class SandboxCounters {
         snapshot().submissions().keySet().forEach(this::registerModelMeters);
         snapshot().billedSeconds().keySet().forEach(this::registerModelMeters);
         snapshot().rejectedSubmissions().keySet().forEach(this::registerRejectedMeter);
+        snapshot().protocolSubmissions().forEach((protocol, models) -> models.keySet()
+                .forEach(model -> registerProtocolMeter(protocol, model)));
     }
 
     /** A submission the OpenAI-protocol provider accepted and would charge for. */
@@ -142,6 +144,7 @@ public class SandboxCounters {
             save();
         }
         registerModelMeters(model);
+        registerProtocolMeter(protocol, model);
     }
 
     /** Seconds of video delivered (counted when a job completes: failed jobs are not charged). */
@@ -231,6 +234,18 @@ public class SandboxCounters {
             FunctionCounter.builder("reelhub.sandbox.billed.seconds", this, c -> c.billedSeconds(model))
                     .tag("model", model).baseUnit("seconds")
                     .description("Seconds of video the sandbox provider would charge for").register(meters);
+        }
+    }
+
+    private synchronized double submissions(String protocol, String model) {
+        return protocolSubmissions.getOrDefault(protocol, Map.of()).getOrDefault(model, 0L);
+    }
+
+    private void registerProtocolMeter(String protocol, String model) {
+        if (registeredMeters.add("protocol:" + protocol + ":" + model)) {
+            FunctionCounter.builder("reelhub.sandbox.protocol.submissions", this, c -> c.submissions(protocol, model))
+                    .tag("protocol", protocol).tag("model", model)
+                    .description("Paid submissions accepted by the sandbox, per wire protocol").register(meters);
         }
     }
 

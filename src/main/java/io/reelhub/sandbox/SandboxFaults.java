@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * The faults currently armed, per protocol the sandbox speaks ({@code openai}, {@code kling}, {@code fal},
- * {@code runway}): arming Kling's faults leaves the others alone. The methods without a protocol are the OpenAI
+ * The faults currently armed, per protocol the sandbox speaks ({@code openai}, {@code gemini}, {@code vertex},
+ * {@code replicate}, {@code kling}, {@code fal}, {@code runway}): arming Kling's faults leaves the others alone. The methods without a protocol are the OpenAI
  * protocol's, where {@code reelhub.sandbox.faults.*} arms faults at start-up.
  */
 @Component

@@ -160,6 +160,9 @@ public class SandboxRenderScheduler implements SmartLifecycle {
     }
 
     private void render(String id) {
+        // A job whose deadline passed while it waited for a render thread never starts: Replicate's "aborted".
+        store.update(id, v -> !v.status().terminal() && v.startedAt() == null && v.pastDeadline(Instant.now())
+                ? v.cancelled(Instant.now()) : v);
         Optional<SandboxVideo> started = store.update(id, v -> v.status().terminal() ? v : v.started(Instant.now()));
         if (started.isEmpty() || started.get().status().terminal()) {
             return;
@@ -193,7 +196,12 @@ public class SandboxRenderScheduler implements SmartLifecycle {
     }
 
     private void finishAtReadyTime(SandboxVideo video) {
-        long delay = Math.max(0, Duration.between(Instant.now(), video.readyAt(properties.renderTime())).toMillis());
+        Instant at = video.readyAt(properties.renderTime());
+        if (video.deadline() != null && video.deadline().isBefore(at)) {
+            // Cancel-After: the provider stops the job at its deadline (finish() sees it past due)
+            at = video.deadline();
+        }
+        long delay = Math.max(0, Duration.between(Instant.now(), at).toMillis());
         try {
             clock.schedule(() -> finish(video.id()), delay, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
@@ -206,6 +214,9 @@ public class SandboxRenderScheduler implements SmartLifecycle {
         Optional<SandboxVideo> done = store.update(id, v -> {
             if (v.status().terminal()) {
                 return v;
+            }
+            if (v.pastDeadline(Instant.now())) {
+                return v.cancelled(Instant.now());
             }
             if (v.plannedFailure() != null) {
                 return v.failed(v.plannedFailure(), Instant.now());

@@ -11,12 +11,15 @@ import java.time.Instant;
  * @param sequence        creation order, also encoded in the id, so listing and cursors survive deletions
  * @param plannedFailure  set when a fault decided at submit time that this job ends {@code failed}
  * @param renderedAt      when the clip and thumbnail were on disk (the job may still wait for the render time)
- * @param protocol        the API that created it ({@code openai}, {@code kling}, {@code fal}, {@code runway}); it is
- *                        only visible there (null in files written before protocols existed: openai)
+ * @param protocol        the API that created it ({@code openai}, {@code gemini}, {@code vertex}, {@code replicate},
+ *                        {@code kling}, {@code fal}, {@code runway}); it is only visible there (null in files
+ *                        written before protocols existed: openai)
  * @param wire            what that API needs to answer like the real service (Kling's external_task_id, fal's
  *                        endpoint id, ...)
  * @param heldUntil       a throttled job may not start before this (null: not throttled)
  * @param plannedExpiry   a fault decided at submit time that the output is gone when the job completes
+ * @param generateAudio   the audio flag as asked (Vertex, Replicate), null when the protocol has none
+ * @param deadline        Replicate's {@code Cancel-After}: the job is cancelled (aborted if not started) at this time
  */
 public record SandboxVideo(
         String id,
@@ -41,7 +44,9 @@ public record SandboxVideo(
         String protocol,
         java.util.Map<String, String> wire,
         Instant heldUntil,
-        boolean plannedExpiry) {
+        boolean plannedExpiry,
+        Boolean generateAudio,
+        Instant deadline) {
 
     public SandboxVideo {
         protocol = protocol == null ? SandboxFaults.OPENAI : protocol;
@@ -55,6 +60,11 @@ public record SandboxVideo(
     /** A job whose throttle has not run out yet. */
     public boolean held(Instant now) {
         return heldUntil != null && now.isBefore(heldUntil);
+    }
+
+    /** The id without the store's {@code video_} prefix: what protocols with their own id shapes show. */
+    public String bareId() {
+        return id.substring(id.indexOf('_') + 1);
     }
 
     public String size() {
@@ -85,19 +95,31 @@ public record SandboxVideo(
                 null);
     }
 
-    /** Stopped at the client's request before it finished (Runway's cancel). */
+
+    SandboxVideo failed(JobError failure, Instant now) {
+        if (JobError.CANCELED.equals(failure.code())) {
+            return cancelled(now);
+        }
+        return with(VideoStatus.FAILED, startedAt, renderedAt, now, null, failure);
+    }
+
+    /**
+     * Stopped before it finished: by the client (Runway's and Replicate's cancel, fal's) or by its deadline
+     * (Replicate's {@code Cancel-After}); never charged.
+     */
     public SandboxVideo cancelled(Instant now) {
         return with(VideoStatus.CANCELLED, startedAt, renderedAt, now, null, null);
     }
 
-    SandboxVideo failed(JobError failure, Instant now) {
-        return with(VideoStatus.FAILED, startedAt, renderedAt, now, null, failure);
+    public boolean pastDeadline(Instant now) {
+        return deadline != null && !now.isBefore(deadline);
     }
 
     private SandboxVideo with(VideoStatus newStatus, Instant newStartedAt, Instant newRenderedAt,
                               Instant newCompletedAt, Instant newExpiresAt, JobError newError) {
         return new SandboxVideo(id, sequence, model, prompt, seconds, width, height, seed, negativePrompt,
                 inputReferences, idempotencyKey, newStatus, createdAt, newStartedAt, newRenderedAt, newCompletedAt,
-                newExpiresAt, newError, plannedFailure, protocol, wire, heldUntil, plannedExpiry);
+                newExpiresAt, newError, plannedFailure, protocol, wire, heldUntil, plannedExpiry, generateAudio,
+                deadline);
     }
 }

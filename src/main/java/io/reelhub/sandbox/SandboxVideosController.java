@@ -136,7 +136,8 @@ public class SandboxVideosController {
         int size = pageSize(limit);
         boolean ascending = ascending(order);
         long cursor = cursor(after);
-        List<SandboxVideo> ordered = new ArrayList<>(store.all());
+        List<SandboxVideo> ordered = new ArrayList<>(store.all().stream()
+                .filter(video -> SandboxFaults.OPENAI.equals(video.protocol())).toList());
         if (!ascending) {
             Collections.reverse(ordered);
         }
@@ -158,6 +159,7 @@ public class SandboxVideosController {
 
     @DeleteMapping("/v1/videos/{id}")
     public ResponseEntity<DeletedVideo> delete(@PathVariable String id) {
+        existing(id);
         if (!store.delete(id)) {
             throw noSuchVideo(id);
         }
@@ -172,8 +174,10 @@ public class SandboxVideosController {
                 "Invalid URL (" + request.getMethod() + " " + path + ")", Map.of());
     }
 
+    /** Jobs submitted on another protocol's wire do not exist on this one, as at separate providers. */
     private SandboxVideo existing(String id) {
-        return store.find(id).orElseThrow(() -> noSuchVideo(id));
+        return store.find(id).filter(video -> SandboxFaults.OPENAI.equals(video.protocol()))
+                .orElseThrow(() -> noSuchVideo(id));
     }
 
     private VideoResource resource(SandboxVideo video) {

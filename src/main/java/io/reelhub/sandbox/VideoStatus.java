@@ -8,7 +8,10 @@ public enum VideoStatus {
     IN_PROGRESS("in_progress"),
     COMPLETED("completed"),
     FAILED("failed"),
-    /** Only reachable through a protocol with a cancel call (Runway); the OpenAI API never shows it. */
+    /**
+     * Only reachable through a protocol with a cancel call (Runway, fal, Replicate); the OpenAI API never shows it.
+     * Replicate spells it {@code canceled} on its wire (its controller maps it).
+     */
     CANCELLED("cancelled");
 
     private final String wire;

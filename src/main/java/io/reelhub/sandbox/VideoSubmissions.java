@@ -45,7 +45,7 @@ public class VideoSubmissions {
                 return new Outcome(video, true);
             }
         }
-        SandboxVideo video = create(SandboxFaults.OPENAI, request, Map.of());
+        SandboxVideo video = create(request.protocol(), request, Map.of());
         if (request.idempotencyKey() != null) {
             keys.remember(request.idempotencyKey(), video.id());
         }
@@ -85,7 +85,8 @@ public class VideoSubmissions {
         SandboxVideo video = store.create((id, sequence) -> new SandboxVideo(id, sequence, request.model(),
                 request.prompt(), request.seconds(), request.width(), request.height(), request.seed(),
                 request.negativePrompt(), request.inputReferences(), request.idempotencyKey(), VideoStatus.QUEUED,
-                now, null, null, null, null, null, plannedFailure, protocol, wire, heldUntil, plannedExpiry));
+                now, null, null, null, null, null, plannedFailure, protocol, wire, heldUntil, plannedExpiry,
+                request.generateAudio(), request.deadline()));
         counters.submitted(protocol, video.model(), video.inputReferences());
         scheduler.schedule(video);
         return video;

@@ -136,6 +136,25 @@ final class SandboxHttp {
         return last[0];
     }
 
+    /** A JSON POST to any path of this server, with extra headers as name/value pairs. */
+    HttpResponse<String> postJson(String path, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET of any path of this server, with extra headers as name/value pairs. */
+    HttpResponse<String> getPath(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path)).timeout(Duration.ofSeconds(60));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     JsonNode counters() {
         return json(send(HttpRequest.newBuilder(URI.create(root + "/sandbox/admin/counters")).GET().build(),
                 HttpResponse.BodyHandlers.ofString()));
@@ -143,6 +162,13 @@ final class SandboxHttp {
 
     HttpResponse<String> armFaults(String json) {
         return send(HttpRequest.newBuilder(URI.create(root + "/sandbox/admin/faults"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Arms faults on one protocol's wire ({@code gemini}, {@code vertex}, {@code replicate}, {@code openai}). */
+    HttpResponse<String> armFaults(String protocol, String json) {
+        return send(HttpRequest.newBuilder(URI.create(root + "/sandbox/admin/faults/" + protocol))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }

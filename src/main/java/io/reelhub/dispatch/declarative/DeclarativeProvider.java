@@ -137,7 +137,8 @@ public class DeclarativeProvider implements VideoProvider {
                 yield new RenderStatus(Phase.SUCCEEDED, 100, null, null, null,
                         ProviderState.empty().with(OUTPUT_URL, String.valueOf(url)).toJson(), null);
             }
-            case FAILED -> new RenderStatus(Phase.FAILED, 0, text(answer, poll.errorCode()),
+            // FAILED_RETRYABLE is refused when the file is read
+            case FAILED, FAILED_RETRYABLE -> new RenderStatus(Phase.FAILED, 0, text(answer, poll.errorCode()),
                     Optional.ofNullable(text(answer, poll.errorMessage())).orElse(name + " reported " + status),
                     null);
         };

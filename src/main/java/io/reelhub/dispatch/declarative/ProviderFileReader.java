@@ -160,7 +160,12 @@ public final class ProviderFileReader {
             EnumSet<RenderStatus.Phase> seen = EnumSet.noneOf(RenderStatus.Phase.class);
             poll.states().forEach((state, phase) -> {
                 try {
-                    seen.add(RenderStatus.Phase.valueOf(String.valueOf(phase)));
+                    RenderStatus.Phase mapped = RenderStatus.Phase.valueOf(String.valueOf(phase));
+                    if (mapped == RenderStatus.Phase.FAILED_RETRYABLE) {
+                        // regeneration needs proof that the provider charged nothing: not declarable in a file
+                        throw new IllegalArgumentException(String.valueOf(phase));
+                    }
+                    seen.add(mapped);
                 } catch (IllegalArgumentException e) {
                     problem.accept("poll.states." + state + ": '" + phase
                             + "' is not one of QUEUED, RUNNING, SUCCEEDED, FAILED");

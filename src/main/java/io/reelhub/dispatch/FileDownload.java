@@ -1,0 +1,71 @@
+package io.reelhub.dispatch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import io.reelhub.dispatch.ProviderException.Kind;
+
+/**
+ * Streams one provider output to disk: written to {@code <target>.part} and renamed only when every byte the
+ * provider announced has arrived, so a target file is complete or absent. A short body is a transient failure (the
+ * pump downloads again); it never re-runs the paid generation.
+ */
+public final class FileDownload {
+
+    private FileDownload() {
+    }
+
+    /** Sends {@code request} once and writes its 200 body to {@code target}; returns the byte count. */
+    public static long to(HttpClient http, HttpRequest request, Path target, ProviderCalls errors) {
+        Path part = target.resolveSibling(target.getFileName() + ".part");
+        try {
+            Files.createDirectories(target.getParent());
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw errors.failure(response.statusCode(), new String(body.readNBytes(4096)), "download",
+                            response.headers().firstValue("retry-after").orElse(null));
+                }
+                long expected = response.headers().firstValueAsLong("content-length").orElse(-1);
+                long written;
+                try (OutputStream out = Files.newOutputStream(part)) {
+                    written = body.transferTo(out);
+                }
+                if (expected >= 0 && written != expected) {
+                    throw new ProviderException(Kind.TRANSIENT, 200,
+                            "download truncated: got " + written + " of " + expected + " bytes");
+                }
+                if (written == 0) {
+                    throw new ProviderException(Kind.TRANSIENT, 200, "download answered an empty body");
+                }
+                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                return written;
+            }
+        } catch (HttpTimeoutException e) {
+            throw new ProviderException(Kind.TRANSIENT, 0, "download timed out", null, e);
+        } catch (IOException e) {
+            throw new ProviderException(Kind.TRANSIENT, 0, "download interrupted: " + e.getMessage(), null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderException(Kind.TRANSIENT, 0, "download interrupted", null, e);
+        } finally {
+            deleteQuietly(part);
+        }
+    }
+
+    static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException ignored) {
+            // a leftover .part is harmless: the next attempt overwrites it
+        }
+    }
+}
