@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.reelhub.jobs.JobTransition;
 
-/** A job as {@code GET /api/jobs/{id}} shows it. Lists omit history and children. */
+/**
+ * A job as {@code GET /api/jobs/{id}} shows it: with its children, its deliveries (one per destination) and its
+ * history. Lists omit those three.
+ */
 public record JobView(
         String id,
         String parentId,
@@ -31,5 +34,6 @@ public record JobView(
         Instant createdAt,
         Instant updatedAt,
         List<JobView> children,
+        List<DeliveryView> deliveries,
         List<JobTransition> history) {
 }

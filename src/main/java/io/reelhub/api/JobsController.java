@@ -9,28 +9,40 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import io.reelhub.delivery.DeliveryStore;
+import io.reelhub.delivery.ParkedDeliveries;
 import io.reelhub.jobs.Job;
 import io.reelhub.jobs.JobQuery;
 import io.reelhub.jobs.JobState;
 import io.reelhub.jobs.JobStore;
+import io.reelhub.jobs.JobTransition;
 
-/** {@code GET /api/jobs} and {@code GET /api/jobs/{id}}: state, progress, cost, outputs and the audit trail. */
+/**
+ * {@code GET /api/jobs} and {@code GET /api/jobs/{id}}: state, progress, cost, outputs, deliveries and the audit
+ * trail; {@code POST /api/jobs/{id}/retry}: re-queue a parked job's parked deliveries.
+ */
 @RestController
 @RequestMapping("/api/jobs")
 class JobsController {
 
     private final JobStore store;
+    private final DeliveryStore deliveries;
+    private final ParkedDeliveries parked;
     private final ObjectMapper json;
 
-    JobsController(JobStore store, ObjectMapper json) {
+    JobsController(JobStore store, DeliveryStore deliveries, ParkedDeliveries parked, ObjectMapper json) {
         this.store = store;
+        this.deliveries = deliveries;
+        this.parked = parked;
         this.json = json;
     }
 
@@ -53,14 +65,45 @@ class JobsController {
         return view(job, true);
     }
 
+    /**
+     * 202 with the job once its parked deliveries are queued again; 409 when it is not parked, so a client that
+     * retries twice, or retries a job that is still working, learns why nothing happened.
+     */
+    @PostMapping("/{id}/retry")
+    ResponseEntity<JobView> retry(@PathVariable String id) {
+        try {
+            Job job = parked.retry(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                    "no job with id '" + id + "'"));
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(job, true));
+        } catch (ParkedDeliveries.NotParkedException e) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+            problem.setTitle("Job is not parked");
+            problem.setProperty("state", e.job().state().name());
+            throw new org.springframework.web.ErrorResponseException(HttpStatus.CONFLICT, problem, e);
+        }
+    }
+
     private JobView view(Job job, boolean full) {
-        List<JobView> children = full ? store.children(job.id()).stream().map(c -> view(c, false)).toList() : null;
+        if (!full) {
+            return view(job, null, null, null);
+        }
+        // children show their deliveries, so a parked shot of a multi-shot brief is visible from the parent
+        List<JobView> children = store.children(job.id()).stream()
+                .map(child -> view(child, null, deliveriesOf(child), null)).toList();
+        return view(job, children, deliveriesOf(job), store.history(job.id()));
+    }
+
+    private JobView view(Job job, List<JobView> children, List<DeliveryView> deliveries,
+                         List<JobTransition> history) {
         return new JobView(job.id(), job.parentId(), job.project(), job.briefId(),
                 job.version() > 0 ? job.versionLabel() : null, job.shotId(), job.stage(), job.title(),
                 job.state().name(), job.progress(), job.model(), job.provider(), job.providerJobId(),
                 job.costEstimateUsd(), job.lastError(), job.source(), tree(job.outputsJson()),
-                tree(job.warningsJson()), job.createdAt(), job.updatedAt(), children,
-                full ? store.history(job.id()) : null);
+                tree(job.warningsJson()), job.createdAt(), job.updatedAt(), children, deliveries, history);
+    }
+
+    private List<DeliveryView> deliveriesOf(Job job) {
+        return job.isParent() ? null : this.deliveries.forJob(job.id()).stream().map(DeliveryView::of).toList();
     }
 
     private JsonNode tree(String text) {
