@@ -45,8 +45,7 @@ public class DeliveryRoutes {
                     + DestinationRoutes.endpointUri(destination) + "; is it still in the stage table?)", failure);
         }
         if (failure != null) {
-            throw new IllegalStateException(failure.getMessage() == null ? failure.toString() : failure.getMessage(),
-                    failure);
+            throw new IllegalStateException(reason(failure), failure);
         }
         List<String> outputs = new ArrayList<>();
         Object header = result.getMessage().getHeader(OUTPUTS_HEADER);
@@ -54,5 +53,21 @@ public class DeliveryRoutes {
             written.forEach(item -> outputs.add(String.valueOf(item)));
         }
         return outputs;
+    }
+
+    /**
+     * What went wrong in the connector's own words: Camel wraps a bean's exception in its own ("Failed to invoke
+     * method: deliver(${body}, ...) on folderWriter due to: ..."), which says more about Camel than about the fault.
+     */
+    static String reason(Throwable failure) {
+        Throwable innermost = failure;
+        String message = failure.getMessage();
+        for (Throwable cause = failure.getCause(); cause != null && cause != innermost; cause = cause.getCause()) {
+            innermost = cause;
+            if (cause.getMessage() != null) {
+                message = cause.getMessage();
+            }
+        }
+        return message != null ? message : innermost.toString();
     }
 }

@@ -19,7 +19,8 @@ final class CatalogCheck implements WiringCheck {
         }
         for (String problem : catalog.error().problems()) {
             int colon = problem.indexOf(": ");
-            String path = colon > 0 ? problem.substring(0, colon) : "";
+            // "models[0] (veo-3.1).default-seconds": the catalog names the model beside its index
+            String path = colon > 0 ? problem.substring(0, colon).replaceAll("\\s*\\([^)]*\\)", "") : "";
             int line = catalog.file() == null || path.isEmpty() || path.contains(" ") ? 0
                     : catalog.file().lineOf(path);
             problems.add(WiringProblem.at(catalog.name(), line, "model catalog: " + problem));
