@@ -1,5 +1,6 @@
 package io.reelhub.delivery.notice;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,7 +51,7 @@ public class SlackNotifier {
         text.append('\n').append(String.format(Locale.ROOT, "%s via %s, %dx%d, %.1f s", delivery.model(),
                 delivery.provider(), delivery.width(), delivery.height(), delivery.durationSeconds()));
         if (delivery.costEstimateUsd() != null) {
-            text.append(", est. ").append(delivery.costEstimateUsd().toPlainString()).append(" USD");
+            text.append(", est. ").append(usd(delivery.costEstimateUsd())).append(" USD");
         }
         text.append(delivery.sandbox() ? " (sandbox)" : "").append(" · AI-generated");
         List<String> outputs = delivered == null || delivered.isEmpty()
@@ -58,5 +59,11 @@ public class SlackNotifier {
         text.append("\nOutputs:");
         outputs.forEach(output -> text.append("\n• ").append(output));
         return text.toString();
+    }
+
+    /** 1.6000 as the ledger keeps it reads 1.60; 0.0125 keeps its digits. */
+    static String usd(BigDecimal amount) {
+        BigDecimal trimmed = amount.stripTrailingZeros();
+        return (trimmed.scale() < 2 ? trimmed.setScale(2) : trimmed).toPlainString();
     }
 }
