@@ -3,7 +3,6 @@ package io.reelhub.wiring;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.support.RouteWatcherReloadStrategy;
-import org.apache.camel.support.service.ServiceHelper;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.stereotype.Component;
@@ -39,12 +38,18 @@ class RouteReloadInstaller implements CamelContextConfiguration {
                 camels.isRecursive(), environment);
         validating.setPattern(camels.getPattern());
         validating.setRemoveAllRoutes(camels.isRemoveAllRoutes());
+        // Camel has already queued its watcher to start with the context, and removing a service does not take it
+        // off that queue; without a folder it watches nothing.
+        camels.setFolder(null);
         try {
-            ServiceHelper.stopAndShutdownService(camels);
             camel.removeService(camels);
-            camel.addService(validating, true, true);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot start the validating route watcher: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot replace Camel's route watcher: " + e.getMessage(), e);
+        }
+        try {
+            camel.addService(validating);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot add the validating route watcher: " + e.getMessage(), e);
         }
         installed = validating;
     }
