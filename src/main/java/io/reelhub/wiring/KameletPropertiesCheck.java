@@ -1,6 +1,7 @@
 package io.reelhub.wiring;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -89,6 +90,6 @@ final class KameletPropertiesCheck implements WiringCheck {
     }
 
     static String kebabCase(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,7 @@
 package io.reelhub.wiring;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -60,6 +61,6 @@ final class SecretInFileCheck implements WiringCheck {
         String system = kamelet.endsWith(Wiring.SINK_SUFFIX)
                 ? kamelet.substring(0, kamelet.length() - Wiring.SINK_SUFFIX.length()) : kamelet;
         return (system + "_" + KameletPropertiesCheck.kebabCase(property)).replace('-', '_')
-                .toUpperCase(java.util.Locale.ROOT);
+                .toUpperCase(Locale.ROOT);
     }
 }

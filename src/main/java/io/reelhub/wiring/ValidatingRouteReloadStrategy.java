@@ -3,6 +3,7 @@ package io.reelhub.wiring;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,7 +71,7 @@ class ValidatingRouteReloadStrategy extends RouteWatcherReloadStrategy {
         if (resources == null) {
             return true;
         }
-        Set<Path> changed = new java.util.HashSet<>();
+        Set<Path> changed = new HashSet<>();
         for (Resource resource : resources) {
             changed.add(Paths.get(resource.getURI()).toAbsolutePath().normalize());
         }

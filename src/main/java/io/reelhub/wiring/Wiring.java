@@ -2,12 +2,14 @@ package io.reelhub.wiring;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+
+import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * The hub's wiring as written: the files in {@code routes/} and {@code connectors/}, the stage table, the
@@ -51,10 +53,10 @@ public final class Wiring {
         this.connectorFiles = List.copyOf(connectorFiles);
         this.kamelets = Map.copyOf(kamelets);
         this.references = List.copyOf(references);
-        this.stages = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(stages));
+        this.stages = Collections.unmodifiableMap(new LinkedHashMap<>(stages));
         this.strayStageSettings = List.copyOf(strayStageSettings);
-        this.destinationSettings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(destinationSettings));
-        this.routingIntents = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(routingIntents));
+        this.destinationSettings = Collections.unmodifiableMap(new LinkedHashMap<>(destinationSettings));
+        this.routingIntents = Collections.unmodifiableMap(new LinkedHashMap<>(routingIntents));
         this.routingFallback = routingFallback;
         this.defaultModel = defaultModel;
         this.catalog = catalog;
@@ -141,8 +143,8 @@ public final class Wiring {
     Set<String> routeTemplateIds() {
         Set<String> ids = new TreeSet<>();
         for (YamlFile file : routeFiles) {
-            for (org.yaml.snakeyaml.nodes.Node document : file.documents()) {
-                for (org.yaml.snakeyaml.nodes.Node item : YamlFile.items(document)) {
+            for (Node document : file.documents()) {
+                for (Node item : YamlFile.items(document)) {
                     YamlFile.path(item, "routeTemplate", "id").map(YamlFile::text).ifPresent(ids::add);
                 }
             }
@@ -224,8 +226,7 @@ public final class Wiring {
     }
 
     String summary() {
-        Set<String> stageNames = new LinkedHashSet<>(stages.keySet());
-        return routeFiles.size() + " route file(s), " + kamelets.size() + " kamelet(s), " + stageNames.size()
+        return routeFiles.size() + " route file(s), " + kamelets.size() + " kamelet(s), " + stages.size()
                 + " stage(s) feeding " + destinations().size() + " destination(s), " + routingIntents.size()
                 + " routing rule(s), the model catalog";
     }
