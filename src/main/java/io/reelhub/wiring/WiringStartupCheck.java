@@ -30,12 +30,13 @@ class WiringStartupCheck implements BeanFactoryPostProcessor, EnvironmentAware, 
 
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+        long started = System.nanoTime();
         Wiring wiring = WiringLoader.load(environment);
         WiringReport report = WiringValidator.validate(wiring);
         if (!report.ok()) {
             throw new WiringException(report);
         }
-        LOG.info("{}", report.toText().strip());
+        LOG.info("{} (checked in {} ms)", report.toText().strip(), (System.nanoTime() - started) / 1_000_000);
         beanFactory.registerSingleton("wiring", wiring);
     }
 

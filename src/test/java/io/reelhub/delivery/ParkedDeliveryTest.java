@@ -143,6 +143,33 @@ class ParkedDeliveryTest {
                 .contains("unknown destination 'printer'; known destinations: editing-bin, webhook");
     }
 
+    @Test
+    @Order(5)
+    void aMultiShotBriefIsParkedWhenItsShotsAreAndOneRetryOfTheParentRetriesThemAll() throws Exception {
+        WEBHOOK.answer(503);
+        inbox.drop("two-shots.yaml", Files.readString(Path.of("examples/briefs/two-shots.yaml")));
+
+        JsonNode parent = await().atMost(Duration.ofSeconds(90)).until(() -> job("neon-street-two-shots"),
+                j -> j != null && j.path("state").asText().equals("PARKED"));
+        assertThat(parent.path("children")).hasSize(2).allSatisfy(child -> {
+            assertThat(child.path("state").asText()).isEqualTo("PARKED");
+            assertThat(delivery(child, "editing-bin").path("state").asText()).isEqualTo("DELIVERED");
+            assertThat(delivery(child, "webhook").path("state").asText()).isEqualTo("PARKED");
+        });
+        assertThat(parent.path("error").asText()).contains("0 of 2 generations delivered, 2 parked");
+        int before = WEBHOOK.requests().size();
+        WEBHOOK.answer(200);
+
+        ResponseEntity<JsonNode> retry = rest.postForEntity("/api/jobs/" + parent.path("id").asText() + "/retry",
+                null, JsonNode.class);
+
+        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        JsonNode delivered = await().atMost(Duration.ofSeconds(30)).until(() -> job("neon-street-two-shots"),
+                j -> j.path("state").asText().equals("DELIVERED"));
+        assertThat(delivered.path("children").findValuesAsText("state")).containsOnly("DELIVERED");
+        assertThat(WEBHOOK.requests()).hasSize(before + 2);
+    }
+
     private static String brief(String id, String destinations) throws Exception {
         return Files.readString(Path.of("examples/briefs/neon-street.yaml"))
                 .replace("id: neon-street", "id: " + id)
