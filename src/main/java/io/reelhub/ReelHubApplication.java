@@ -14,6 +14,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
 import io.reelhub.sandbox.SandboxServerApplication;
+import io.reelhub.wiring.WiringValidateCommand;
 
 /**
  * The hub. {@code @SpringBootApplication} spelled out, because its component scan must not pick up
@@ -29,11 +30,18 @@ import io.reelhub.sandbox.SandboxServerApplication;
         @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = SandboxServerApplication.class)})
 public class ReelHubApplication {
 
-    /** {@code java -jar reelhub.jar [args]} runs the hub; {@code java -jar reelhub.jar sandbox [args]} only the sandbox. */
+    /**
+     * {@code java -jar reelhub.jar [args]} runs the hub; {@code java -jar reelhub.jar sandbox [args]} only the
+     * sandbox; {@code java -jar reelhub.jar validate [args]} checks routes/, connectors/ and the stage table and
+     * exits (0 when valid).
+     */
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("sandbox")) {
             SandboxServerApplication.run(Arrays.copyOfRange(args, 1, args.length));
             return;
+        }
+        if (args.length > 0 && args[0].equals("validate")) {
+            System.exit(WiringValidateCommand.run(System.out, Arrays.copyOfRange(args, 1, args.length)));
         }
         SpringApplication.run(ReelHubApplication.class, args);
     }

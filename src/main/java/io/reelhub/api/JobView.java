@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.reelhub.jobs.JobTransition;
 
 /**
- * A job as {@code GET /api/jobs/{id}} shows it. Lists omit history and children.
+ * A job as {@code GET /api/jobs/{id}} shows it: with its children, its deliveries (one per destination) and its
+ * history. Lists omit those three.
  *
  * @param providerNote the provider's latest word while the job waits, e.g. its place in the provider's queue
  */
@@ -36,5 +37,6 @@ public record JobView(
         Instant createdAt,
         Instant updatedAt,
         List<JobView> children,
+        List<DeliveryView> deliveries,
         List<JobTransition> history) {
 }

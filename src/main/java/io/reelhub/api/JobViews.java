@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.stereotype.Component;
 
+import io.reelhub.delivery.DeliveryStore;
 import io.reelhub.jobs.Job;
+import io.reelhub.jobs.JobTransition;
 import io.reelhub.jobs.JobStore;
 
 /** Turns ledger rows into {@link JobView}s, so every endpoint that answers with a job answers with the same shape. */
@@ -17,11 +19,18 @@ import io.reelhub.jobs.JobStore;
 class JobViews {
 
     private final JobStore store;
+    private final DeliveryStore deliveries;
     private final ObjectMapper json;
 
-    JobViews(JobStore store, ObjectMapper json) {
+    JobViews(JobStore store, DeliveryStore deliveries, ObjectMapper json) {
         this.store = store;
+        this.deliveries = deliveries;
         this.json = json;
+    }
+
+    /** A job already read, in full. */
+    JobView full(Job job) {
+        return view(job, true);
     }
 
     /** The job with its generations and its whole history, as {@code GET /api/jobs/{id}} shows it. */
@@ -35,14 +44,26 @@ class JobViews {
     }
 
     private JobView view(Job job, boolean full) {
-        List<JobView> children = full ? store.children(job.id()).stream().map(c -> view(c, false)).toList() : null;
+        if (!full) {
+            return view(job, null, null, null);
+        }
+        // children show their deliveries, so a parked shot of a multi-shot brief is visible from the parent
+        List<JobView> children = store.children(job.id()).stream()
+                .map(child -> view(child, null, deliveriesOf(child), null)).toList();
+        return view(job, children, deliveriesOf(job), store.history(job.id()));
+    }
+
+    private JobView view(Job job, List<JobView> children, List<DeliveryView> deliveryViews,
+                         List<JobTransition> history) {
         return new JobView(job.id(), job.parentId(), job.project(), job.briefId(),
                 job.version() > 0 ? job.versionLabel() : null, job.shotId(), job.stage(), job.title(),
                 job.state().name(), job.progress(), job.model(), job.provider(), job.providerJobId(),
-                job.providerNote(),
-                job.costEstimateUsd(), job.lastError(), job.source(), tree(job.outputsJson()),
-                tree(job.warningsJson()), job.createdAt(), job.updatedAt(), children,
-                full ? store.history(job.id()) : null);
+                job.providerNote(), job.costEstimateUsd(), job.lastError(), job.source(), tree(job.outputsJson()),
+                tree(job.warningsJson()), job.createdAt(), job.updatedAt(), children, deliveryViews, history);
+    }
+
+    private List<DeliveryView> deliveriesOf(Job job) {
+        return job.isParent() ? null : deliveries.forJob(job.id()).stream().map(DeliveryView::of).toList();
     }
 
     private JsonNode tree(String text) {

@@ -5,28 +5,38 @@ import java.util.Locale;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import io.reelhub.delivery.ParkedDeliveries;
+import io.reelhub.jobs.Job;
 import io.reelhub.jobs.JobQuery;
 import io.reelhub.jobs.JobState;
 import io.reelhub.jobs.JobStore;
+import io.reelhub.jobs.JobTransition;
 
-/** {@code GET /api/jobs} and {@code GET /api/jobs/{id}}: state, progress, cost, outputs and the audit trail. */
+/**
+ * {@code GET /api/jobs} and {@code GET /api/jobs/{id}}: state, progress, cost, outputs, deliveries and the audit
+ * trail; {@code POST /api/jobs/{id}/retry}: re-queue a parked job's parked deliveries.
+ */
 @RestController
 @RequestMapping("/api/jobs")
 class JobsController {
 
     private final JobStore store;
     private final JobViews views;
+    private final ParkedDeliveries parked;
 
-    JobsController(JobStore store, JobViews views) {
+    JobsController(JobStore store, JobViews views, ParkedDeliveries parked) {
         this.store = store;
         this.views = views;
+        this.parked = parked;
     }
 
     @GetMapping
@@ -45,6 +55,24 @@ class JobsController {
     JobView get(@PathVariable String id) {
         return views.full(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "no job with id '" + id + "'"));
+    }
+
+    /**
+     * 202 with the job once its parked deliveries are queued again; 409 when it is not parked, so a client that
+     * retries twice, or retries a job that is still working, learns why nothing happened.
+     */
+    @PostMapping("/{id}/retry")
+    ResponseEntity<JobView> retry(@PathVariable String id) {
+        try {
+            Job job = parked.retry(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                    "no job with id '" + id + "'"));
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(views.full(job));
+        } catch (ParkedDeliveries.NotParkedException e) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+            problem.setTitle("Job is not parked");
+            problem.setProperty("state", e.job().state().name());
+            throw new org.springframework.web.ErrorResponseException(HttpStatus.CONFLICT, problem, e);
+        }
     }
 
     private static JobState parseState(String state) {

@@ -45,6 +45,11 @@ public final class AutoModelRouter {
         return routes.keySet();
     }
 
+    /** Intent to model, as configured. */
+    public Map<String, String> routes() {
+        return routes;
+    }
+
     /** Every model name the router can return, so start-up can check each against the catalog. */
     public Set<String> targets() {
         Set<String> targets = new TreeSet<>(routes.values());

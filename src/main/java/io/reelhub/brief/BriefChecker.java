@@ -27,21 +27,31 @@ public class BriefChecker {
     /**
      * @param maxBytes     {@code reelhub.brief.max-bytes}: the largest brief file accepted
      * @param defaultModel {@code reelhub.brief.default-model}: the model for briefs that name none
+     * @param routing      {@code reelhub.routing}: the {@code model: auto} routing table
      */
     @Autowired
     public BriefChecker(ModelCatalog catalog,
                         @Value("${reelhub.brief.max-bytes:" + BriefParser.DEFAULT_MAX_BYTES + "}") long maxBytes,
                         @Value("${reelhub.brief.default-model:" + DEFAULT_MODEL + "}") String defaultModel,
-                        @Value("${reelhub.catalog.remap-retired-projects:}") java.util.Set<String> remapProjects) {
+                        @Value("${reelhub.catalog.remap-retired-projects:}") java.util.Set<String> remapProjects,
+                        RoutingProperties routing) {
         this(new BriefParser(maxBytes),
-                new BriefValidator(catalog, new AutoModelRouter(), defaultModel,
+                new BriefValidator(catalog, routing.router(), defaultModel,
                         new BriefPlanner(catalog, new PromptCompiler()), remapProjects),
                 new PromptLinter());
     }
 
-    /** With the defaults: 1 MiB, {@value #DEFAULT_MODEL}. */
+    public BriefChecker(ModelCatalog catalog, long maxBytes, String defaultModel) {
+        this(catalog, maxBytes, defaultModel, java.util.Set.of());
+    }
+
+    public BriefChecker(ModelCatalog catalog, long maxBytes, String defaultModel, java.util.Set<String> remapProjects) {
+        this(catalog, maxBytes, defaultModel, remapProjects, new RoutingProperties(null, null));
+    }
+
+    /** With the defaults: 1 MiB, {@value #DEFAULT_MODEL}, the built-in routing table. */
     public BriefChecker(ModelCatalog catalog) {
-        this(catalog, BriefParser.DEFAULT_MAX_BYTES, DEFAULT_MODEL, java.util.Set.of());
+        this(catalog, BriefParser.DEFAULT_MAX_BYTES, DEFAULT_MODEL);
     }
 
     public BriefChecker(BriefParser parser, BriefValidator validator, PromptLinter linter) {

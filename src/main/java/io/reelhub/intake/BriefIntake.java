@@ -19,7 +19,7 @@ import io.reelhub.brief.GenerationSpec;
 import io.reelhub.brief.Problem;
 import io.reelhub.costs.DailyCap;
 import io.reelhub.callback.CallbackAllowlist;
-import io.reelhub.delivery.DeliveryRoutes;
+import io.reelhub.delivery.StageTable;
 import io.reelhub.dispatch.SpecCodec;
 import io.reelhub.jobs.BriefVersion;
 import io.reelhub.jobs.Job;
@@ -37,17 +37,17 @@ public class BriefIntake {
 
     private final BriefChecker checker;
     private final JobStore store;
-    private final DeliveryRoutes routes;
+    private final StageTable stages;
     private final SpecCodec specs;
     private final ObjectMapper json;
     private final DailyCap dailyCap;
     private final CallbackAllowlist callbacks;
 
-    public BriefIntake(BriefChecker checker, JobStore store, DeliveryRoutes routes, SpecCodec specs,
+    public BriefIntake(BriefChecker checker, JobStore store, StageTable stages, SpecCodec specs,
                        ObjectMapper json, DailyCap dailyCap, CallbackAllowlist callbacks) {
         this.checker = checker;
         this.store = store;
-        this.routes = routes;
+        this.stages = stages;
         this.specs = specs;
         this.json = json;
         this.dailyCap = dailyCap;
@@ -73,10 +73,8 @@ public class BriefIntake {
         BriefCheck check = checker.checkSized(content, size, fileName);
         List<Problem> errors = new ArrayList<>(check.errors());
         Brief brief = check.brief();
-        if (brief != null && !routes.isWired(brief.stage().wireName())) {
-            errors.add(new Problem("stage", "stage '" + brief.stage().wireName() + "' is not wired to any"
-                    + " destination yet (no route " + DeliveryRoutes.routeId(brief.stage().wireName())
-                    + " in routes/)"));
+        if (brief != null) {
+            errors.addAll(stages.problems(brief));
         }
         if (brief != null && brief.callback() != null) {
             callbacks.refusal(brief.callback()).ifPresent(reason -> errors.add(new Problem("callback", reason)));

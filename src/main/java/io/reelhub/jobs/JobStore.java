@@ -229,6 +229,12 @@ public class JobStore {
                 OffsetDateTime.ofInstant(at, ZoneOffset.UTC), truncate(error, 4000), now(), id, state.name());
     }
 
+    /** Keeps a job in its state until {@code at}, noting why, without counting a failed step. */
+    public void waitUntil(String id, JobState state, Instant at, String note) {
+        jdbc.update("update jobs set next_action_at = ?, last_error = ?, updated_at = ? where id = ? and state = ?",
+                OffsetDateTime.ofInstant(at, ZoneOffset.UTC), truncate(note, 4000), now(), id, state.name());
+    }
+
     /** Moves the step's due time without counting an attempt (polling a job that is still rendering). */
     public void updateProgress(String id, JobState state, int progress, Instant nextAt) {
         jdbc.update("update jobs set progress = ?, next_action_at = ?, updated_at = ? where id = ? and state = ?",
