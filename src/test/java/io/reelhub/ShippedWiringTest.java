@@ -76,7 +76,8 @@ class ShippedWiringTest {
         Set<String> ids = camel.getRoutes().stream().map(Route::getRouteId).collect(Collectors.toSet());
         assertThat(ids).contains("intake-folder", "job-pump", "job-steps", "deliver-to-editing-bin",
                 "deliver-to-folder", "deliver-to-webhook", "deliver-to-slack");
-        assertThat(camel.getRoutes()).allSatisfy(route ->
+        // channels switched off by configuration (mail, S3) are loaded but not started
+        assertThat(camel.getRoutes()).filteredOn(Route::isAutoStartup).isNotEmpty().allSatisfy(route ->
                 assertThat(camel.getRouteController().getRouteStatus(route.getRouteId()).isStarted())
                         .as(route.getRouteId()).isTrue());
 
@@ -86,8 +87,11 @@ class ShippedWiringTest {
             List<String> shipped = files.map(f -> f.getFileName().toString())
                     .filter(name -> name.endsWith(".kamelet.yaml"))
                     .map(name -> name.substring(0, name.length() - ".kamelet.yaml".length())).toList();
-            assertThat(shipped).hasSize(4);
-            assertThat(shipped).allSatisfy(kamelet -> assertThat(kamelets).anyMatch(id -> id.startsWith(kamelet)));
+            assertThat(shipped).containsExactlyInAnyOrder("editing-bin-sink", "folder-sink", "slack-sink",
+                    "webhook-sink", "s3-sink");
+            // the S3 sink is shipped for integrators to add; the others are wired by the default stage table
+            assertThat(shipped).filteredOn(kamelet -> !kamelet.equals("s3-sink"))
+                    .allSatisfy(kamelet -> assertThat(kamelets).anyMatch(id -> id.startsWith(kamelet)));
         }
         ModelCamelContext model = (ModelCamelContext) camel;
         assertThat(model.getRouteConfigurationDefinition("hub-errors")).isNotNull();

@@ -155,12 +155,14 @@ class BriefCheckerTest {
         byte[] brief = bytes(MINIMAL.replace("model: veo-3.1\n", ""));
         new ApplicationContextRunner()
                 .withBean(ModelCatalog.class)
+                .withBean(RoutingProperties.class, () -> new RoutingProperties(null, null))
                 .withBean(BriefChecker.class)
                 .withPropertyValues("reelhub.brief.default-model=veo-3.1-fast")
                 .run(context -> assertThat(context.getBean(BriefChecker.class).check(brief, "b.yaml").plan())
                         .singleElement().satisfies(spec -> assertThat(spec.modelId()).isEqualTo("veo-3.1-fast")));
         new ApplicationContextRunner()
                 .withBean(ModelCatalog.class)
+                .withBean(RoutingProperties.class, () -> new RoutingProperties(null, null))
                 .withBean(BriefChecker.class)
                 .withPropertyValues("reelhub.brief.max-bytes=100")
                 .run(context -> assertThat(context.getBean(BriefChecker.class).check(brief, "b.yaml").errors())
@@ -172,6 +174,7 @@ class BriefCheckerTest {
     void anUnknownDefaultModelStopsTheApplicationFromStarting() {
         new ApplicationContextRunner()
                 .withBean(ModelCatalog.class)
+                .withBean(RoutingProperties.class, () -> new RoutingProperties(null, null))
                 .withBean(BriefChecker.class)
                 .withPropertyValues("reelhub.brief.default-model=veo-9")
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()

@@ -17,7 +17,7 @@ class WiringValidationTest {
         WiringReport report = ConfigFolder.copyOfShipped("shipped").validate();
 
         assertThat(report.problems()).isEmpty();
-        assertThat(report.toText()).contains("is valid").contains("4 kamelet(s)");
+        assertThat(report.toText()).contains("is valid").contains("5 kamelet(s)");
     }
 
     @Test
@@ -35,7 +35,7 @@ class WiringValidationTest {
             assertThat(problem.where()).isEqualTo(SourceLine.of("reelhub.yaml", 6));
             assertThat(problem.message()).contains("unknown destination 'slak'")
                     .contains("no connectors/slak-sink.kamelet.yaml")
-                    .contains("known destinations: editing-bin, folder, slack, webhook");
+                    .contains("known destinations: editing-bin, folder, s3, slack, webhook");
         });
     }
 
@@ -327,7 +327,7 @@ class WiringValidationTest {
     void severalProblemsAreReportedTogetherInFileAndLineOrder() {
         ConfigFolder config = ConfigFolder.copyOfShipped("several")
                 .write("routes/intake.s3.yaml", "- route:\n    id: s3\n    from:\n      uri: direct:s3\n"
-                        + "      steps:\n        - to: kamelet:s3-sink\n")
+                        + "      steps:\n        - to: kamelet:ftp-sink\n")
                 .write("routes/alerts.yaml", """
                         - route:
                             id: alerts
@@ -352,7 +352,7 @@ class WiringValidationTest {
                 text -> assertThat(text).startsWith("reelhub.yaml:6: unknown model 'veo-9'"),
                 text -> assertThat(text).startsWith("routes/alerts.yaml:6: 'webhookUrl' of kamelet 'slack-sink'"),
                 text -> assertThat(text).startsWith("routes/intake.s3.yaml:1: a route file name must have one dot"),
-                text -> assertThat(text).startsWith("routes/intake.s3.yaml:6: kamelet 's3-sink' does not exist"));
+                text -> assertThat(text).startsWith("routes/intake.s3.yaml:6: kamelet 'ftp-sink' does not exist"));
         assertThat(report.toText()).contains("has 5 problems");
     }
 }
