@@ -112,14 +112,16 @@ class ProviderWebhookTest {
 
     private Job renderedAndWaiting(String briefId) {
         String jobId = intake.accept(SampleBriefs.harbourBytes("webhooks", briefId), "w.yaml", "test").jobId();
-        await().atMost(Duration.ofSeconds(30)).until(() -> state(jobId) == JobState.RENDERING);
+        // submitted: the provider's id is known, and the next poll is up to 30 s away
+        await().atMost(Duration.ofSeconds(60)).until(() -> waiting(state(jobId))
+                && store.find(jobId).orElseThrow().providerJobId() != null);
         Job job = store.find(jobId).orElseThrow();
         HttpHeaders auth = new HttpHeaders();
         auth.setBearerAuth("sandbox");
-        await().atMost(Duration.ofSeconds(30)).until(() -> "completed".equals(rest.exchange(
+        await().atMost(Duration.ofSeconds(60)).until(() -> "completed".equals(rest.exchange(
                 "/sandbox/openai/v1/videos/" + job.providerJobId(), HttpMethod.GET, new HttpEntity<>(auth),
                 JsonNode.class).getBody().path("status").asText()));
-        assertThat(state(jobId)).as("still waiting for its next poll").isEqualTo(JobState.RENDERING);
+        assertThat(waiting(state(jobId))).as("still waiting for its next poll").isTrue();
         return store.find(jobId).orElseThrow();
     }
 
@@ -140,6 +142,10 @@ class ProviderWebhookTest {
     private static String completed(String videoId) {
         return "{\"id\":\"evt_x\",\"object\":\"event\",\"type\":\"video.completed\",\"created_at\":1,"
                 + "\"data\":{\"id\":\"" + videoId + "\"}}";
+    }
+
+    private static boolean waiting(JobState state) {
+        return state == JobState.SUBMITTED || state == JobState.RENDERING;
     }
 
     private JobState state(Job job) {
