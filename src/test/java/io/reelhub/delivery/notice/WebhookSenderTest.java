@@ -111,7 +111,7 @@ class WebhookSenderTest {
 
     private static Delivery delivery() {
         return new Delivery("job-42", "spot", "acme", 1, "sh010", "post-production", "Spot", "veo-3.1", "sandbox",
-                "video_123", 42L, "A harbour at dawn", new BigDecimal("1.6000"), true, Path.of("data/work/job-42/clip.mp4"),
+                "video_123", 42L, "A harbour at dawn", new BigDecimal("1.6000"), true, Path.of("clip.mp4"),
                 1280, 720, 4.0, 24.0, NOW, NOW);
     }
 }
