@@ -25,40 +25,54 @@ public final class FileDownload {
 
     /** Sends {@code request} once and writes its 200 body to {@code target}; returns the byte count. */
     public static long to(HttpClient http, HttpRequest request, Path target, ProviderCalls errors) {
-        Path part = target.resolveSibling(target.getFileName() + ".part");
         try {
-            Files.createDirectories(target.getParent());
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
                     throw errors.failure(response.statusCode(), new String(body.readNBytes(4096)), "download",
                             response.headers().firstValue("retry-after").orElse(null));
                 }
-                long expected = response.headers().firstValueAsLong("content-length").orElse(-1);
-                long written;
-                try (OutputStream out = Files.newOutputStream(part)) {
-                    written = body.transferTo(out);
-                }
-                if (expected >= 0 && written != expected) {
-                    throw new ProviderException(Kind.TRANSIENT, 200,
-                            "download truncated: got " + written + " of " + expected + " bytes");
-                }
-                if (written == 0) {
-                    throw new ProviderException(Kind.TRANSIENT, 200, "download answered an empty body");
-                }
-                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                return written;
+                return save(body, response.headers().firstValueAsLong("content-length").orElse(-1), target);
             }
         } catch (HttpTimeoutException e) {
             throw new ProviderException(Kind.TRANSIENT, 0, "download timed out", null, e);
         } catch (IOException e) {
-            throw new ProviderException(Kind.TRANSIENT, 0, "download interrupted: " + e.getMessage(), null, e);
+            throw interrupted(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProviderException(Kind.TRANSIENT, 0, "download interrupted", null, e);
+        }
+    }
+
+    /**
+     * Writes a 200 body to {@code <target>.part} and moves it into place only when every announced byte arrived
+     * ({@code expected} is the Content-Length, -1 when none was sent); the one place every protocol's download ends.
+     */
+    public static long save(InputStream body, long expected, Path target) throws IOException {
+        Path part = target.resolveSibling(target.getFileName() + ".part");
+        try {
+            Files.createDirectories(target.getParent());
+            long written;
+            try (OutputStream out = Files.newOutputStream(part)) {
+                written = body.transferTo(out);
+            }
+            if (expected >= 0 && written != expected) {
+                throw new ProviderException(Kind.TRANSIENT, 200,
+                        "download truncated: got " + written + " of " + expected + " bytes");
+            }
+            if (written == 0) {
+                throw new ProviderException(Kind.TRANSIENT, 200, "download answered an empty body");
+            }
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return written;
         } finally {
             deleteQuietly(part);
         }
+    }
+
+    /** A transfer that broke off: retried as a download. */
+    public static ProviderException interrupted(IOException e) {
+        return new ProviderException(Kind.TRANSIENT, 0, "download interrupted: " + e.getMessage(), null, e);
     }
 
     static void deleteQuietly(Path path) {

@@ -2,15 +2,12 @@ package io.reelhub.dispatch;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 
@@ -47,9 +44,7 @@ public final class OutputDownload {
         }
         builder.header("User-Agent", "ReelHub");
         headers.forEach(builder::header);
-        Path part = target.resolveSibling(target.getFileName() + ".part");
         try {
-            Files.createDirectories(target.getParent());
             HttpResponse<InputStream> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 int status = response.statusCode();
@@ -62,35 +57,17 @@ public final class OutputDownload {
                     throw new ProviderException(HttpCalls.kindOf(status), status, "output download answered HTTP "
                             + status + ": " + HttpCalls.excerpt(text), HttpCalls.retryAfter(response), null);
                 }
-                long expected = response.headers().firstValueAsLong("content-length").orElse(-1);
-                long written;
-                try (OutputStream out = Files.newOutputStream(part)) {
-                    written = body.transferTo(out);
-                }
-                if (expected >= 0 && written != expected) {
-                    throw new ProviderException(Kind.TRANSIENT, 200,
-                            "download truncated: got " + written + " of " + expected + " bytes");
-                }
-                if (written == 0) {
-                    throw new ProviderException(Kind.TRANSIENT, 200, "download was empty");
-                }
-                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                return written;
+                return FileDownload.save(body, response.headers().firstValueAsLong("content-length").orElse(-1),
+                        target);
             }
         } catch (HttpTimeoutException e) {
             throw new ProviderException(Kind.TRANSIENT, 0, "download timed out: no answer within "
                     + timeout.toMillis() + " ms", null, e);
         } catch (IOException e) {
-            throw new ProviderException(Kind.TRANSIENT, 0, "download interrupted: " + e.getMessage(), null, e);
+            throw FileDownload.interrupted(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProviderException(Kind.TRANSIENT, 0, "download interrupted", null, e);
-        } finally {
-            try {
-                Files.deleteIfExists(part);
-            } catch (IOException ignored) {
-                // a leftover .part is harmless: the next attempt overwrites it
-            }
         }
     }
 }

@@ -2,14 +2,11 @@ package io.reelhub.dispatch.openai;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.reelhub.brief.GenerationSpec;
+import io.reelhub.dispatch.FileDownload;
 import io.reelhub.dispatch.ProviderException;
 import io.reelhub.dispatch.ProviderException.Kind;
 import io.reelhub.dispatch.RenderStatus;
@@ -128,34 +126,21 @@ public class OpenAiVideosClient implements VideoProvider {
     public long download(String providerJobId, Path target) {
         HttpRequest request = request("/videos/" + providerJobId + "/content?variant=video")
                 .header("Accept", "application/binary").GET().build();
-        Path part = target.resolveSibling(target.getFileName() + ".part");
         try {
-            Files.createDirectories(target.getParent());
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
                     throw failure(response.statusCode(), new String(body.readNBytes(4096)), "download",
                             response.headers().firstValue("retry-after").orElse(null));
                 }
-                long expected = response.headers().firstValueAsLong("content-length").orElse(-1);
-                long written;
-                try (OutputStream out = Files.newOutputStream(part)) {
-                    written = body.transferTo(out);
-                }
-                if (expected >= 0 && written != expected) {
-                    throw new ProviderException(Kind.TRANSIENT, 200,
-                            "download truncated: got " + written + " of " + expected + " bytes");
-                }
-                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                return written;
+                return FileDownload.save(body, response.headers().firstValueAsLong("content-length").orElse(-1),
+                        target);
             }
         } catch (IOException e) {
-            throw new ProviderException(Kind.TRANSIENT, 0, "download interrupted: " + e.getMessage(), null, e);
+            throw FileDownload.interrupted(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProviderException(Kind.TRANSIENT, 0, "download interrupted", null, e);
-        } finally {
-            deleteQuietly(part);
         }
     }
 
@@ -245,13 +230,5 @@ public class OpenAiVideosClient implements VideoProvider {
     private static String excerpt(Object body) {
         String text = String.valueOf(body);
         return text.length() > 300 ? text.substring(0, 300) + "…" : text;
-    }
-
-    private static void deleteQuietly(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException ignored) {
-            // a leftover .part is harmless: the next attempt overwrites it
-        }
     }
 }
