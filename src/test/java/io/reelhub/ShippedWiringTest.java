@@ -75,7 +75,7 @@ class ShippedWiringTest {
     void everyShippedRouteConnectorAndRouteConfigurationIsLoadedAndStarted() throws IOException {
         Set<String> ids = camel.getRoutes().stream().map(Route::getRouteId).collect(Collectors.toSet());
         assertThat(ids).contains("intake-folder", "job-pump", "job-steps", "deliver-to-editing-bin",
-                "deliver-to-folder", "deliver-to-webhook", "deliver-to-slack");
+                "deliver-to-folder", "deliver-to-webhook", "deliver-to-slack", "deliver-to-concept-board");
         // channels switched off by configuration (mail, S3) are loaded but not started
         assertThat(camel.getRoutes()).filteredOn(Route::isAutoStartup).isNotEmpty().allSatisfy(route ->
                 assertThat(camel.getRouteController().getRouteStatus(route.getRouteId()).isStarted())
@@ -88,7 +88,7 @@ class ShippedWiringTest {
                     .filter(name -> name.endsWith(".kamelet.yaml"))
                     .map(name -> name.substring(0, name.length() - ".kamelet.yaml".length())).toList();
             assertThat(shipped).containsExactlyInAnyOrder("editing-bin-sink", "folder-sink", "slack-sink",
-                    "webhook-sink", "s3-sink");
+                    "webhook-sink", "s3-sink", "concept-board-sink");
             // the S3 sink is shipped for integrators to add; the others are wired by the default stage table
             assertThat(shipped).filteredOn(kamelet -> !kamelet.equals("s3-sink"))
                     .allSatisfy(kamelet -> assertThat(kamelets).anyMatch(id -> id.startsWith(kamelet)));
