@@ -21,13 +21,14 @@ import io.reelhub.delivery.bin.ClipFacts;
 import io.reelhub.delivery.bin.FileDigest;
 import io.reelhub.delivery.bin.LineageSidecar;
 import io.reelhub.delivery.bin.NoOverwritePlacer;
-import io.reelhub.media.FrameGrabber;
+import io.reelhub.media.Thumbnailer;
 
 /**
- * The concept stage's board: each variation of a brief version lands as a clip, a thumbnail and its lineage sidecar
- * in one folder per version, {@code <outbox>/<project>/<briefId>/v<NNN>/<variation>.mp4}, {@code .jpg} and
- * {@code .reelhub.json}, where creative software (through the result webhook's URLs) and people (through the
- * folder) compare the takes side by side. The {@code concept-board-sink} kamelet calls {@link #deliver}.
+ * The concept stage's board: each variation of a brief version lands as a clip, a thumbnail (a frame a third into the
+ * clip, at most {@value #THUMBNAIL_MAX_WIDTH} pixels wide) and its lineage sidecar in one folder per version,
+ * {@code <outbox>/<project>/<briefId>/v<NNN>/<variation>.mp4}, {@code .jpg} and {@code .reelhub.json}, where
+ * creative software (through the result webhook's URLs) and people (through the folder) compare the takes side by
+ * side. The {@code concept-board-sink} kamelet calls {@link #deliver}.
  *
  * <p>Files are placed as in the editing bin: each appears atomically, the sidecar last so its presence means the
  * variation is complete; a re-delivery of the same clip finds its files and writes nothing (the thumbnail is not
@@ -38,17 +39,22 @@ public class ConceptBoardWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConceptBoardWriter.class);
 
+    /** Wide enough for a grid of takes in a creative tool, small enough to load a dozen at once. */
+    static final int THUMBNAIL_MAX_WIDTH = 640;
+    /** Where in the clip the thumbnail is taken: past a fade-in, before the action is over. */
+    static final double THUMBNAIL_AT_FRACTION = 1.0 / 3;
+
     private final NoOverwritePlacer placer = new NoOverwritePlacer();
-    private final FrameGrabber frames;
+    private final Thumbnailer thumbnailer;
     private final Clock clock;
 
     @Autowired
-    public ConceptBoardWriter(FrameGrabber frames) {
-        this(frames, Clock.systemUTC());
+    public ConceptBoardWriter(Thumbnailer thumbnailer) {
+        this(thumbnailer, Clock.systemUTC());
     }
 
-    ConceptBoardWriter(FrameGrabber frames, Clock clock) {
-        this.frames = frames;
+    ConceptBoardWriter(Thumbnailer thumbnailer, Clock clock) {
+        this.thumbnailer = thumbnailer;
         this.clock = clock;
     }
 
@@ -79,7 +85,7 @@ public class ConceptBoardWriter {
                 // A thumbnail belongs to the clip beside it: with that clip in place it is this delivery's, and is
                 // never re-encoded (a newer FFmpeg may not give the same bytes).
                 new BinEntry(layout.thumbnail(), existing -> sameClipAt(layout.clip(), clipDigest),
-                        temp -> grabThumbnail(delivery.clip(), temp)),
+                        temp -> makeThumbnail(delivery, temp)),
                 BinEntry.ofBytes(layout.sidecar(), sidecar.toJson(),
                         existing -> sidecar.describesSameDeliveryAs(Files.readAllBytes(existing))));
 
@@ -110,12 +116,17 @@ public class ConceptBoardWriter {
         return Files.exists(clip) && FileDigest.of(clip).equals(expected);
     }
 
-    /** The still is made beside the clip in a private folder, then copied to the placer's temporary name. */
-    private void grabThumbnail(Path clip, Path temp) throws IOException {
+    /**
+     * The still is made in a private folder (the thumbnailer picks its encoder by the file's extension, which the
+     * placer's temporary name lacks), then copied to the placer's temporary name.
+     */
+    private void makeThumbnail(Delivery delivery, Path temp) throws IOException {
+        Path clip = delivery.clip();
         Path scratch = Files.createTempDirectory("reelhub-thumbnail-");
         Path still = scratch.resolve("thumbnail" + ConceptBoardLayout.THUMBNAIL_EXTENSION);
         try {
-            frames.firstFrame(clip, still);
+            thumbnailer.thumbnail(clip, delivery.durationSeconds() * THUMBNAIL_AT_FRACTION, THUMBNAIL_MAX_WIDTH,
+                    still);
             Files.copy(still, temp);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -28,7 +28,7 @@ import io.reelhub.delivery.bin.DeliveredVersionConflictException;
 import io.reelhub.media.ClipRenderer;
 import io.reelhub.media.ClipSpec;
 import io.reelhub.media.FfmpegBinaries;
-import io.reelhub.media.FrameGrabber;
+import io.reelhub.media.Thumbnailer;
 import io.reelhub.media.MediaToolException;
 
 /**
@@ -44,11 +44,12 @@ class ConceptBoardWriterTest {
     static Path clips;
     private static Path take1;
     private static Path take2;
+    private static Path wide;
 
     @TempDir
     Path tmp;
 
-    private final ConceptBoardWriter writer = new ConceptBoardWriter(new FrameGrabber(BINARIES),
+    private final ConceptBoardWriter writer = new ConceptBoardWriter(new Thumbnailer(BINARIES),
             Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
 
     @BeforeAll
@@ -58,6 +59,8 @@ class ConceptBoardWriterTest {
         ClipRenderer renderer = new ClipRenderer(BINARIES);
         renderer.render(new ClipSpec(320, 180, 1, "SANDBOX", "var01", "a drone over a harbour", Map.of()), take1);
         renderer.render(new ClipSpec(320, 180, 1, "SANDBOX", "var01", "a kite over a beach", Map.of()), take2);
+        wide = clips.resolve("wide.mp4");
+        renderer.render(new ClipSpec(1280, 720, 1, "SANDBOX", "var01", "a harbour at dawn", Map.of()), wide);
     }
 
     @Test
@@ -82,6 +85,18 @@ class ConceptBoardWriterTest {
     }
 
     @Test
+    void aWideClipsThumbnailIsScaledDownKeepingItsShape() throws IOException {
+        Path outbox = Files.createDirectories(tmp.resolve("outbox"));
+        Delivery delivery = delivery("var01", 1, wide);
+
+        List<String> outputs = writer.deliver(delivery, outbox.toString());
+
+        BufferedImage thumbnail = ImageIO.read(Path.of(outputs.get(1)).toFile());
+        assertThat(thumbnail.getWidth()).isEqualTo(ConceptBoardWriter.THUMBNAIL_MAX_WIDTH);
+        assertThat(thumbnail.getHeight()).isEqualTo(360);
+    }
+
+    @Test
     void anIdenticalReDeliveryWritesNothingAndDoesNotMakeTheThumbnailAgain() throws IOException {
         Path outbox = Files.createDirectories(tmp.resolve("outbox"));
         List<String> first = writer.deliver(delivery("var01", 1, take1), outbox.toString());
@@ -89,7 +104,7 @@ class ConceptBoardWriterTest {
         long made = Files.getLastModifiedTime(thumbnail).toMillis();
         byte[] bytes = Files.readAllBytes(thumbnail);
         // a writer whose FFmpeg is missing would fail if it tried to make the thumbnail again
-        ConceptBoardWriter noFfmpeg = new ConceptBoardWriter(new FrameGrabber(new FfmpegBinaries(
+        ConceptBoardWriter noFfmpeg = new ConceptBoardWriter(new Thumbnailer(new FfmpegBinaries(
                 tmp.resolve("no-ffmpeg").toString(), tmp.resolve("no-ffprobe").toString())));
 
         List<String> again = noFfmpeg.deliver(delivery("var01", 1, take1), outbox.toString());
