@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,12 +26,16 @@ public class ProresMezzanine {
 
     /** prores_ks profile 2: ProRes 422 (0 proxy, 1 LT, 2 standard, 3 HQ). */
     static final String PROFILE_422 = "2";
-    /** Generous for long 4K clips on a small machine; a stuck ffmpeg is killed after it. */
-    private static final Duration TIMEOUT = Duration.ofMinutes(30);
+    /**
+     * A guard against a hung ffmpeg, not a speed target: on two busy cores prores_ks managed about 7 frames a
+     * second of 720p, so a minute of 4K can take the better part of an hour.
+     */
+    private static final Duration TIMEOUT = Duration.ofHours(2);
 
     private final FfmpegBinaries binaries;
     private final Duration timeout;
 
+    @Autowired
     public ProresMezzanine(FfmpegBinaries binaries) {
         this(binaries, TIMEOUT);
     }
