@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -106,9 +107,10 @@ public class EditingBinWriter {
             ClipFacts facts = ClipFacts.of(layout.clip().getFileName().toString(), clipDigest, delivery);
             MezzanineFacts mezzanineFacts = null;
             if (proresMezzanine) {
-                // Made beside the downloaded clip (the job's work folder), hidden, and copied into the bin like it.
+                // Made beside the downloaded clip (the job's work folder), hidden, and copied into the bin like it;
+                // a name of its own per attempt, so an attempt that outlives its lease cannot pull it from another.
                 mezzanine = prores.render(delivery.clip(), delivery.clip().toAbsolutePath()
-                        .resolveSibling("." + layout.baseName() + ".mezzanine.mov"));
+                        .resolveSibling("." + layout.baseName() + "." + UUID.randomUUID() + ".mezzanine.mov"));
                 mezzanineFacts = MezzanineFacts.prores(layout.mezzanine().getFileName().toString(),
                         FileDigest.of(mezzanine));
             }

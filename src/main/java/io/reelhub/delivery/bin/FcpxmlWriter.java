@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a timeline as FCPXML 1.10 for Final Cut Pro (DaVinci Resolve and Premiere import it too): one {@code event}
+ * Writes a timeline as FCPXML 1.10 for Final Cut Pro (DaVinci Resolve imports it too): one {@code event}
  * that holds every clip as an {@code asset-clip}, so it lands in a bin (an event) with its metadata, and a
  * {@code project} whose sequence plays the clips end to end in timeline order.
  *
