@@ -44,7 +44,8 @@ record DeliveredShot(String shot, ClipFacts clip, MezzanineFacts mezzanine, Line
                         text(root, "model"), text(root, "provider"), text(root, "provider_job_id"),
                         root.path("seed").isIntegralNumber() ? root.path("seed").asLong() : null,
                         text(root, "prompt"),
-                        root.path("cost_estimate_usd").isNumber() ? root.path("cost_estimate_usd").decimalValue() : null,
+                        root.path("cost_estimate_usd").isNumber()
+                                ? root.path("cost_estimate_usd").decimalValue() : null,
                         root.path("sandbox").asBoolean(false)));
     }
 

@@ -41,7 +41,8 @@ class AleWriterTest {
         List<Map<String, String>> rows = rows(writer.write(timeline));
 
         assertThat(rows).extracting(row -> row.get("Name")).containsExactly("sh010_v001", "sh020_v001", "sh030_v001");
-        assertThat(rows.get(0).get("Prompt")).isEqualTo("She says \"ça va?\" & <whispers> then leaves — 'fin' 東京 🎬 end");
+        assertThat(rows.get(0).get("Prompt"))
+                .isEqualTo("She says \"ça va?\" & <whispers> then leaves — 'fin' 東京 🎬 end");
         assertThat(rows.get(1).get("Prompt")).isEqualTo("a b c d");
         assertThat(rows.get(1).get("Tracks")).isEqualTo("VA1A2");
         assertThat(rows.get(2).get("Tracks")).isEqualTo("V");

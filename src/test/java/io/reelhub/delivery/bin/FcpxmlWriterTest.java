@@ -173,7 +173,8 @@ class FcpxmlWriterTest {
                 "io.reelhub.seed=42",
                 "io.reelhub.provider-job-id=sbx-op-sh010",
                 "io.reelhub.ai-generated=true",
-                "io.reelhub.digital-source-type=http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia");
+                "io.reelhub.digital-source-type="
+                        + "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia");
     }
 
     @Test
@@ -253,7 +254,8 @@ class FcpxmlWriterTest {
         static Fraction parse(String time) {
             assertThat(time).matches("\\d+(/\\d+)?s");
             String[] parts = time.substring(0, time.length() - 1).split("/");
-            return new Fraction(new BigInteger(parts[0]), parts.length == 1 ? BigInteger.ONE : new BigInteger(parts[1]));
+            return new Fraction(new BigInteger(parts[0]),
+                    parts.length == 1 ? BigInteger.ONE : new BigInteger(parts[1]));
         }
 
         static Fraction whole(long value) {
