@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import io.reelhub.delivery.DeliveryStore;
 import io.reelhub.jobs.Job;
+import io.reelhub.outputs.GenerationLinks;
 import io.reelhub.jobs.JobTransition;
 import io.reelhub.jobs.JobStore;
 

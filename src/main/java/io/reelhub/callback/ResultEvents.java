@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.stereotype.Component;
 
-import io.reelhub.api.GenerationLinks;
+import io.reelhub.outputs.GenerationLinks;
 import io.reelhub.jobs.Job;
 import io.reelhub.jobs.JobState;
 import io.reelhub.jobs.JobStore;
