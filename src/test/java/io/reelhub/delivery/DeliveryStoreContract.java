@@ -71,6 +71,23 @@ abstract class DeliveryStoreContract {
     }
 
     @Test
+    void aDeferredDeliveryWaitsForItsTimeWithoutCountingAnAttempt() {
+        String job = newJob();
+        deliveries().plan(job, List.of("ayrshare"));
+        deliveries().retryLater(job, "ayrshare", Instant.now(), "answered 503");
+        Instant next = Instant.now().plusSeconds(600);
+
+        deliveries().deferUntil(job, "ayrshare", next, "waiting until then: tiktok's rate limit is full");
+
+        DestinationDelivery row = deliveries().forJob(job).get(0);
+        assertThat(row.attempts()).isEqualTo(1);
+        assertThat(row.state()).isEqualTo(DeliveryState.PENDING);
+        assertThat(row.lastError()).contains("rate limit is full");
+        assertThat(row.isDue(next.minusSeconds(1))).isFalse();
+        assertThat(row.isDue(next)).isTrue();
+    }
+
+    @Test
     void aRetryRequeuesOnlyTheParkedDeliveriesAndADeliveredOneIsNeverMarkedAgain() {
         String job = newJob();
         deliveries().plan(job, List.of("editing-bin", "webhook"));
