@@ -19,8 +19,12 @@ import io.reelhub.jobs.JobStore;
 import io.reelhub.media.MediaProbe;
 import io.reelhub.media.MediaToolException;
 import io.reelhub.media.ProbeResult;
+import io.reelhub.review.ReviewGate;
 
-/** Checks a downloaded clip with ffprobe before anything is delivered: a broken file never reaches a bin. */
+/**
+ * Checks a downloaded clip with ffprobe before anything is delivered: a broken file never reaches a bin. A clip
+ * that passes goes on to its destinations, or first to the human review gate when its stage needs one (social).
+ */
 @Component
 class InspectStep implements JobStep {
 
@@ -31,12 +35,14 @@ class InspectStep implements JobStep {
     private final MediaProbe probe;
     private final SpecCodec specs;
     private final ObjectMapper json;
+    private final ReviewGate review;
 
-    InspectStep(JobStore store, MediaProbe probe, SpecCodec specs, ObjectMapper json) {
+    InspectStep(JobStore store, MediaProbe probe, SpecCodec specs, ObjectMapper json, ReviewGate review) {
         this.store = store;
         this.probe = probe;
         this.specs = specs;
         this.json = json;
+        this.review = review;
     }
 
     @Override
@@ -77,10 +83,16 @@ class InspectStep implements JobStep {
             fail(job, "quality check failed: " + String.join("; ", problems));
             return;
         }
-        store.transition(job.id(), JobState.PROCESSING, JobState.DELIVERING,
-                "quality check passed (%s %dx%d, %.2f s)".formatted(result.videoCodec(), result.width(),
-                        result.height(), result.durationSeconds()),
-                JobChanges.none().set("probe_json", write(result)).set("next_action_at", Instant.now()));
+        String passed = "quality check passed (%s %dx%d, %.2f s)".formatted(result.videoCodec(), result.width(),
+                result.height(), result.durationSeconds());
+        JobChanges probed = JobChanges.none().set("probe_json", write(result));
+        if (review.needsReview(job)) {
+            review.hold(job, JobState.PROCESSING, passed + "; waiting for a human approval before publishing", null,
+                    probed);
+            return;
+        }
+        store.transition(job.id(), JobState.PROCESSING, JobState.DELIVERING, passed,
+                probed.set("next_action_at", Instant.now()));
     }
 
     private void fail(Job job, String reason) {
