@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.reelhub.media.Reframe;
+
 /**
  * What one social platform takes, checked: the frame every rendition for it gets, the duration and frame-rate
  * windows and codecs a clip must fall in, and how many posts it may be sent. Built from
@@ -55,6 +57,11 @@ public record PlatformProfile(String name, int width, int height, boolean crop, 
 
     public String size() {
         return width + "x" + height;
+    }
+
+    /** The frame the media toolkit renders this platform's rendition in. */
+    public Reframe reframe() {
+        return new Reframe(width, height, crop ? Reframe.Fit.CROP : Reframe.Fit.PAD);
     }
 
     /** {@code " (source: …)"} or empty, for messages. */

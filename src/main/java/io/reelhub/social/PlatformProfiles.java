@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
+import io.reelhub.media.Reframe;
+
 /**
  * The platforms the hub knows, read from {@code reelhub.social.platforms} and checked at start-up: a profile with a
  * malformed size, fit, window or rate stops the hub with every problem named, instead of surfacing in the first
@@ -93,8 +95,10 @@ public class PlatformProfiles {
         }
         int width = Integer.parseInt(m.group(1));
         int height = Integer.parseInt(m.group(2));
-        if (width % 2 != 0 || height % 2 != 0) {
-            problems.add(key + ".size: " + width + "x" + height + " has an odd side; H.264 in 4:2:0 needs even sides");
+        try {
+            new Reframe(width, height, Reframe.Fit.CROP);
+        } catch (IllegalArgumentException e) {
+            problems.add(key + ".size: " + e.getMessage());
         }
         return new int[] {width, height};
     }

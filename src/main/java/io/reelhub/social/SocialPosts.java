@@ -7,11 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.stereotype.Component;
 
@@ -35,20 +30,20 @@ public class SocialPosts {
     private final JobStore store;
     private final ReviewGate review;
     private final OutputUrls urls;
-    private final ObjectMapper json;
+    private final BriefSocial briefs;
 
-    public SocialPosts(JobStore store, ReviewGate review, OutputUrls urls, ObjectMapper json) {
+    public SocialPosts(JobStore store, ReviewGate review, OutputUrls urls, BriefSocial briefs) {
         this.store = store;
         this.review = review;
         this.urls = urls;
-        this.json = json;
+        this.briefs = briefs;
     }
 
     public List<SocialPost> of(Delivery delivery) {
         Job job = store.find(delivery.jobId()).orElseThrow(() -> new IllegalStateException("no job "
                 + delivery.jobId()));
         List<Path> files = reviewedFiles(job);
-        Social social = social(job).orElseThrow(() -> new IllegalStateException("job " + job.id() + " has no"
+        Social social = briefs.of(job).orElseThrow(() -> new IllegalStateException("job " + job.id() + " has no"
                 + " social: section in its brief; nothing to post"));
         String text = ReviewFiles.named(files, ReviewFiles.CAPTION).map(SocialPosts::read)
                 .orElseGet(() -> CaptionText.of(social));
@@ -64,23 +59,6 @@ public class SocialPosts {
                     Lineage.of(delivery)));
         }
         return posts;
-    }
-
-    /** The brief's {@code social:} section; a generation of a multi-shot brief reads its parent's brief. */
-    public Optional<Social> social(Job job) {
-        String briefJson = job.briefJson();
-        if (briefJson == null && job.parentId() != null) {
-            briefJson = store.find(job.parentId()).map(Job::briefJson).orElse(null);
-        }
-        if (briefJson == null) {
-            return Optional.empty();
-        }
-        try {
-            JsonNode node = json.readTree(briefJson).path("social");
-            return node.isObject() ? Optional.of(json.treeToValue(node, Social.class)) : Optional.empty();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("job " + job.id() + " has an unreadable brief", e);
-        }
     }
 
     private List<Path> reviewedFiles(Job job) {

@@ -35,7 +35,7 @@ public final class SocialTestBed {
     public final PlatformProfiles profiles;
     public final SocialPublisher publisher;
     public final SchedulerHttp http = new SchedulerHttp(Duration.ofSeconds(2), Duration.ofSeconds(5));
-    private final JobStore jobs;
+    public final JobStore jobs;
 
     public SocialTestBed() {
         this(platforms());
