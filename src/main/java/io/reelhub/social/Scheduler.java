@@ -1,7 +1,7 @@
 package io.reelhub.social;
 
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * A service that publishes posts to platforms (Buffer, Ayrshare, a webhook receiver). {@link SocialPublisher} calls
@@ -24,12 +24,13 @@ public interface Scheduler {
 
     /**
      * After an attempt whose outcome is unknown (a timeout, a crash between the request and recording its answer):
-     * the post that attempt may have created, if the scheduler can be asked. Empty means "not found, create it",
-     * which is also the answer of a scheduler that dedupes by {@code idempotencyKey} itself.
+     * the posts that attempt may have created, newest first, if the scheduler can be asked. The hub adopts the
+     * first one no other job has recorded as its own. Empty means "not found, create it", which is also the answer
+     * of a scheduler that dedupes by {@code idempotencyKey} itself.
      *
      * @param since when the first attempt was made
      */
-    default Optional<String> findCreated(SocialPost post, String idempotencyKey, Instant since) {
-        return Optional.empty();
+    default List<String> findCreated(SocialPost post, String idempotencyKey, Instant since) {
+        return List.of();
     }
 }

@@ -71,6 +71,13 @@ public class SocialPostLedger {
                 rows, jobId);
     }
 
+    /** Whether a scheduler's post id is recorded as another job's post, so it must not be adopted. */
+    public boolean ownedByAnother(String destination, String platform, String remotePostId, String jobId) {
+        Integer count = jdbc.queryForObject("select count(*) from social_posts where destination = ? and platform = ?"
+                + " and remote_post_id = ? and job_id <> ?", Integer.class, destination, platform, remotePostId, jobId);
+        return count != null && count > 0;
+    }
+
     /**
      * Takes the post's place in its platform's rate limit and records the intent to send it (state SENDING), in one
      * transaction holding the platform's lock. A post sent before (a retry) moves its own place to now instead of

@@ -80,7 +80,8 @@ public class SocialPublisher {
             return receipt(scheduler, platform, earlier.get().remotePostId());
         }
         if (earlier.isPresent() && earlier.get().state() == SocialPostLedger.State.SENDING) {
-            Optional<String> found = scheduler.findCreated(post, key, earlier.get().firstSentAt());
+            Optional<String> found = scheduler.findCreated(post, key, earlier.get().firstSentAt()).stream()
+                    .filter(id -> !ledger.ownedByAnother(destination, platform, id, jobId)).findFirst();
             if (found.isPresent()) {
                 LOG.info("Job {}: the {} post of an interrupted attempt exists on {} as {}; adopted", jobId,
                         platform, scheduler.name(), found.get());

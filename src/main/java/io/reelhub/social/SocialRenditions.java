@@ -59,8 +59,7 @@ public class SocialRenditions implements ReviewMaterial {
         }
         Social social = briefs.of(job).orElse(null);
         if (social == null || social.platforms().isEmpty()) {
-            throw new RenditionRefusedException("job " + job.id() + " is for the social stage but its brief names no"
-                    + " platform (social.platforms)");
+            return List.of();  // a social brief for other destinations (intake refuses one for a posting destination)
         }
         Path clip = Path.of(job.clipPath());
         ProbeResult source = probe.probe(clip);

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
+import java.util.List;
 
 import io.reelhub.social.Scheduler;
 import io.reelhub.social.SchedulerException;
@@ -13,7 +13,8 @@ import io.reelhub.social.SocialPost;
 /**
  * Posts through Buffer: one {@code createPost} per post, to the channel configured for its platform. Buffer takes
  * no idempotency key, so after an attempt whose outcome is unknown the hub lists the channel's newest posts and
- * adopts one with the same text created since that attempt, instead of creating a second.
+ * adopts one with the same text created since that attempt (and not already another job's), instead of creating a
+ * second.
  */
 final class BufferScheduler implements Scheduler {
 
@@ -46,7 +47,7 @@ final class BufferScheduler implements Scheduler {
     }
 
     @Override
-    public Optional<String> findCreated(SocialPost post, String idempotencyKey, Instant since) {
+    public List<String> findCreated(SocialPost post, String idempotencyKey, Instant since) {
         String channel = channel(post);
         Instant from = since.minus(CLOCK_SKEW);
         return client.recentPosts(organizationId, channel).stream()
@@ -54,7 +55,7 @@ final class BufferScheduler implements Scheduler {
                 .filter(listed -> post.text().equals(listed.text()))
                 .filter(listed -> listed.createdAt() == null || !listed.createdAt().isBefore(from))
                 .map(BufferClient.Listed::id)
-                .findFirst();
+                .toList();
     }
 
     private String channel(SocialPost post) {

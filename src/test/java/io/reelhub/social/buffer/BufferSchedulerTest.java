@@ -169,6 +169,21 @@ class BufferSchedulerTest {
     }
 
     @Test
+    void anotherJobsPostWithTheSameTextIsNeverAdopted() {
+        SocialPost first = bed.post("tiktok", null);
+        SocialPost second = bed.post("tiktok", null);
+        publish(first);
+        buffer.failNext(1, 500);
+
+        assertThatThrownBy(() -> publish(second)).hasMessageContaining("500");
+        publish(second);
+
+        assertThat(buffer.posts()).hasSize(2);
+        assertThat(bed.ledger.find(second.jobId(), DESTINATION, "tiktok").orElseThrow().remotePostId())
+                .isEqualTo(buffer.posts().get(1).id());
+    }
+
+    @Test
     void aDeliveryRepeatedAfterSuccessSendsNothing() {
         SocialPost post = bed.post("tiktok", null);
         List<String> first = publish(post);
