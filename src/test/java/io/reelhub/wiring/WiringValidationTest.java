@@ -17,7 +17,7 @@ class WiringValidationTest {
         WiringReport report = ConfigFolder.copyOfShipped("shipped").validate();
 
         assertThat(report.problems()).isEmpty();
-        assertThat(report.toText()).contains("is valid").contains("5 kamelet(s)");
+        assertThat(report.toText()).contains("is valid").contains("9 kamelet(s)");
     }
 
     @Test
@@ -35,7 +35,8 @@ class WiringValidationTest {
             assertThat(problem.where()).isEqualTo(SourceLine.of("reelhub.yaml", 6));
             assertThat(problem.message()).contains("unknown destination 'slak'")
                     .contains("no connectors/slak-sink.kamelet.yaml")
-                    .contains("known destinations: editing-bin, folder, s3, slack, webhook");
+                    .contains("known destinations: ayrshare, buffer, editing-bin, folder, s3, slack, social-outbox,"
+                            + " social-webhook, webhook");
         });
     }
 
@@ -340,7 +341,7 @@ class WiringValidationTest {
                         reelhub:
                           stages:
                             social:
-                              destinations: [buffer]
+                              destinations: [hootsuite]
                           routing:
                             fallback: veo-9
                         """);
@@ -348,7 +349,7 @@ class WiringValidationTest {
         WiringReport report = config.validate();
 
         assertThat(report.problems()).extracting(WiringProblem::toText).satisfiesExactly(
-                text -> assertThat(text).startsWith("reelhub.yaml:4: unknown destination 'buffer'"),
+                text -> assertThat(text).startsWith("reelhub.yaml:4: unknown destination 'hootsuite'"),
                 text -> assertThat(text).startsWith("reelhub.yaml:6: unknown model 'veo-9'"),
                 text -> assertThat(text).startsWith("routes/alerts.yaml:6: 'webhookUrl' of kamelet 'slack-sink'"),
                 text -> assertThat(text).startsWith("routes/intake.s3.yaml:1: a route file name must have one dot"),
