@@ -111,7 +111,8 @@ public class SocialRenditions implements ReviewMaterial {
     private List<PostDescription> preview(Job job, Social social, String text, List<Path> files) {
         GenerationSpec spec = specs.read(job);
         Lineage lineage = new Lineage(job.id(), job.briefId(), job.version(), job.model(), job.provider(),
-                job.providerJobId(), spec.seed(), spec.prompt(), job.costEstimateUsd(), "sandbox".equals(job.provider()));
+                job.providerJobId(), spec.seed(), spec.prompt(), job.costEstimateUsd(),
+                "sandbox".equals(job.provider()));
         List<PostDescription> posts = new ArrayList<>();
         for (String platform : social.platforms()) {
             Path rendition = ReviewFiles.named(files, ReviewFiles.rendition(job, platform)).orElseThrow();
