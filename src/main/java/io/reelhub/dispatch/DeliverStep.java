@@ -44,6 +44,8 @@ import io.reelhub.media.ProbeResult;
  * {@code reelhub.delivery.max-attempts} failures. A destination that is down never holds back the others, and one
  * that is done is never sent again. The job is DELIVERED when every destination is, PARKED when the only ones left
  * are parked. Connectors never overwrite, so a delivery repeated after a crash finds its files in place and succeeds.
+ * A destination that cannot take the delivery yet and says when ({@link DeliveryDeferredException}: a platform's
+ * rate limit, a 429) is tried again then, without counting a failed attempt.
  */
 @Component
 class DeliverStep implements JobStep {

@@ -47,7 +47,7 @@ class SocialStageTest {
     private static final Path HOME = TempHome.create("social-stage");
     private static final Path REVIEW = HOME.resolve("review");
     private static final BufferEmulator BUFFER = BufferEmulator.start("buffer-e2e-token")
-            .channel("ch-tiktok", "tiktok").channel("ch-yt", "youtube");
+            .channel("ch-tiktok", "tiktok").channel("ch-yt", "youtube").channel("ch-insta", "instagram");
     private static final AyrshareEmulator AYRSHARE = AyrshareEmulator.start("ayrshare-e2e-key");
 
     @DynamicPropertySource
@@ -58,7 +58,10 @@ class SocialStageTest {
         registry.add("reelhub.stages.social.destinations", () -> "social-outbox,buffer,ayrshare");
         registry.add("reelhub.destinations.buffer.api-key", () -> "buffer-e2e-token");
         registry.add("reelhub.destinations.buffer.organization-id", () -> "org-e2e");
-        registry.add("reelhub.destinations.buffer.channels", () -> "tiktok=ch-tiktok, youtube-shorts=ch-yt");
+        registry.add("reelhub.destinations.buffer.channels",
+                () -> "tiktok=ch-tiktok, youtube-shorts=ch-yt, instagram-reels=ch-insta");
+        // a window short enough to watch a deferred post go out later
+        registry.add("reelhub.social.platforms.instagram-reels.rate", () -> "1 per 4s");
         registry.add("reelhub.destinations.buffer.base-url", BUFFER::url);
         registry.add("reelhub.destinations.ayrshare.api-key", () -> "ayrshare-e2e-key");
         registry.add("reelhub.destinations.ayrshare.base-url", AYRSHARE::url);
@@ -194,6 +197,28 @@ class SocialStageTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(report));
         assertThat(Files.readString(report)).contains("social.platforms[1]").contains("unknown platform 'myspace';"
                 + " known platforms: facebook-feed, facebook-reels, instagram-reels, tiktok, youtube-shorts");
+    }
+
+    @Test
+    @Order(5)
+    void aPostOverItsPlatformsRateWaitsForTheWindowWithoutCountingAFailedAttempt() throws Exception {
+        inbox.drop("reels-teaser.yaml", teaser("reels-teaser").replace("platforms: [tiktok]",
+                "platforms: [instagram-reels]"));
+        String id = awaitState("reels-teaser", "AWAITING_REVIEW").path("id").asText();
+
+        rest.postForEntity("/api/jobs/" + id + "/approve", null, JsonNode.class);
+
+        // Buffer takes the one Instagram place of the window; Ayrshare's post waits for the next
+        JsonNode waiting = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> job("reels-teaser"), j -> j.path("deliveries").findValuesAsText("error").stream()
+                        .anyMatch(error -> error.contains("instagram-reels takes 1 per 4s")));
+        assertThat(delivery(waiting, "ayrshare").path("error").asText()).startsWith("waiting until ");
+        assertThat(delivery(waiting, "ayrshare").path("attempts").asInt()).isZero();
+        JsonNode done = awaitState("reels-teaser", "DELIVERED");
+        assertThat(delivery(done, "ayrshare").path("attempts").asInt()).isZero();
+        assertThat(AYRSHARE.posts()).filteredOn(p -> p.body().path("idempotencyKey").asText()
+                .equals(id + ".ayrshare.instagram-reels")).hasSize(1);
+        assertThat(BUFFER.posts()).filteredOn(p -> p.channelId().equals("ch-insta")).hasSize(1);
     }
 
     private static String teaser(String id) throws Exception {
