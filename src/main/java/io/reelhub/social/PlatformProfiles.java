@@ -31,11 +31,6 @@ public class PlatformProfiles {
         this.profiles = read(properties);
     }
 
-    /** Every platform, by name. */
-    public Map<String, PlatformProfile> all() {
-        return profiles;
-    }
-
     public Optional<PlatformProfile> find(String name) {
         return Optional.ofNullable(name == null ? null : profiles.get(name.trim().toLowerCase(Locale.ROOT)));
     }

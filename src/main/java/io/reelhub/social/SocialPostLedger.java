@@ -66,11 +66,6 @@ public class SocialPostLedger {
                 + " and platform = ?", rows, jobId, destination, platform).stream().findFirst();
     }
 
-    public List<Entry> forJob(String jobId) {
-        return jdbc.query("select " + COLUMNS + " from social_posts where job_id = ? order by destination, platform",
-                rows, jobId);
-    }
-
     /** Whether a scheduler's post id is recorded as another job's post, so it must not be adopted. */
     public boolean ownedByAnother(String destination, String platform, String remotePostId, String jobId) {
         Integer count = jdbc.queryForObject("select count(*) from social_posts where destination = ? and platform = ?"
