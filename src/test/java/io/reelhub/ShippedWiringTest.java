@@ -75,7 +75,7 @@ class ShippedWiringTest {
     void everyShippedRouteConnectorAndRouteConfigurationIsLoadedAndStarted() throws IOException {
         Set<String> ids = camel.getRoutes().stream().map(Route::getRouteId).collect(Collectors.toSet());
         assertThat(ids).contains("intake-folder", "job-pump", "job-steps", "deliver-to-editing-bin",
-                "deliver-to-folder", "deliver-to-webhook", "deliver-to-slack");
+                "deliver-to-folder", "deliver-to-webhook", "deliver-to-slack", "deliver-to-concept-board");
         // channels switched off by configuration (mail, S3) are loaded but not started
         assertThat(camel.getRoutes()).filteredOn(Route::isAutoStartup).isNotEmpty().allSatisfy(route ->
                 assertThat(camel.getRouteController().getRouteStatus(route.getRouteId()).isStarted())
@@ -88,8 +88,8 @@ class ShippedWiringTest {
                     .filter(name -> name.endsWith(".kamelet.yaml"))
                     .map(name -> name.substring(0, name.length() - ".kamelet.yaml".length())).toList();
             assertThat(shipped).containsExactlyInAnyOrder("editing-bin-sink", "folder-sink", "slack-sink",
-                    "webhook-sink", "s3-sink", "social-outbox-sink", "buffer-sink", "ayrshare-sink",
-                    "social-webhook-sink");
+                    "webhook-sink", "s3-sink", "concept-board-sink", "social-outbox-sink", "buffer-sink",
+                    "ayrshare-sink", "social-webhook-sink");
             // the S3 sink and the social schedulers are shipped for integrators to add (they need accounts); the
             // others are wired by the default stage table
             Set<String> needAnAccount = Set.of("s3-sink", "buffer-sink", "ayrshare-sink", "social-webhook-sink");

@@ -87,7 +87,7 @@ class DeliverStep implements JobStep {
 
     @Override
     public void run(Job job) {
-        List<String> destinations = stages.destinationsFor(job.stage(), briefDestinations(job));
+        List<String> destinations = stages.destinationsFor(job.project(), job.stage(), briefDestinations(job));
         if (destinations.isEmpty()) {
             throw new IllegalStateException("stage " + job.stage() + " feeds no destination any more (see"
                     + " reelhub.stages." + job.stage() + ".destinations)");

@@ -38,7 +38,8 @@ public class SocialBriefCheck {
     public List<Problem> problems(Brief brief, List<GenerationSpec> plan) {
         List<Problem> problems = new ArrayList<>();
         Social social = brief.social();
-        List<String> posting = stages.destinationsFor(brief.stage().wireName(), brief.destinations()).stream()
+        List<String> posting = stages.destinationsFor(brief.project(), brief.stage().wireName(),
+                brief.destinations()).stream()
                 .filter(POSTING_DESTINATIONS::contains).toList();
         if (!posting.isEmpty() && (social == null || social.platforms().isEmpty())) {
             problems.add(new Problem("social.platforms", String.join(", ", posting) + " post one rendition per"

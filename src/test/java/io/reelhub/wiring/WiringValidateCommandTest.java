@@ -39,7 +39,7 @@ class WiringValidateCommandTest {
                 "--reelhub.config-dir=" + config.dir());
 
         assertThat(exit).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("is valid: 6 route file(s), 9 kamelet(s)")
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("is valid: 6 route file(s), 10 kamelet(s)")
                 .contains("validated in");
     }
 
@@ -74,5 +74,33 @@ class WiringValidateCommandTest {
 
         assertThat(failure).isInstanceOf(WiringException.class);
         assertThat(failure.getMessage()).isEqualTo(commandReport);
+    }
+
+    @Test
+    void anUnknownDestinationInAProjectsStageListFailsValidateAndStopsStartUpNamingTheKey() {
+        ConfigFolder config = ConfigFolder.copyOfShipped("startup-project").settings("""
+                reelhub:
+                  projects:
+                    acme-spring:
+                      stages:
+                        concept:
+                          destinations: [concept-bord]
+                """);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exit = WiringValidateCommand.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+                "--reelhub.config-dir=" + config.dir());
+        Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(ReelHubApplication.class).run(
+                "--reelhub.config-dir=" + config.dir(), "--reelhub.home=" + TempHome.create("startup-project"),
+                "--server.port=0"));
+
+        assertThat(exit).isEqualTo(1);
+        String expected = "  reelhub.yaml:6: unknown destination 'concept-bord' for stage concept of project"
+                + " acme-spring (reelhub.projects.acme-spring.stages.concept.destinations)";
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(expected)
+                .contains("known destinations: ayrshare, buffer, concept-board, editing-bin, folder, s3, slack,"
+                        + " social-outbox, social-webhook, webhook");
+        assertThat(failure).isInstanceOf(WiringException.class);
+        assertThat(failure.getMessage()).contains(expected);
     }
 }
