@@ -197,7 +197,8 @@ class DeliverStep implements JobStep {
         return new Delivery(job.id(), job.briefId(), job.project(), job.version(), job.shotId(), job.stage(),
                 job.title(), job.model(), job.provider(), job.providerJobId(), spec.seed(), spec.prompt(),
                 job.costEstimateUsd(), "sandbox".equals(job.provider()), Path.of(job.clipPath()), probe.width(),
-                probe.height(), probe.durationSeconds(), probe.fps(), job.createdAt(), job.renderedAt());
+                probe.height(), probe.durationSeconds(), probe.fps(), job.createdAt(), job.renderedAt(),
+                probe.hasAudio());
     }
 
     private ProbeResult read(String probeJson) {
