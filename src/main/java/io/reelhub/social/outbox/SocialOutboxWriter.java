@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.reelhub.delivery.Delivery;
-import io.reelhub.delivery.bin.NoOverwriteFiles;
+import io.reelhub.delivery.bin.BinEntry;
+import io.reelhub.delivery.bin.FileDigest;
+import io.reelhub.delivery.bin.NoOverwritePlacer;
 import io.reelhub.delivery.bin.VersionName;
 import io.reelhub.ops.HubFolders;
 import io.reelhub.social.PostDescription;
@@ -34,7 +36,7 @@ public class SocialOutboxWriter {
     private static final Logger LOG = LoggerFactory.getLogger(SocialOutboxWriter.class);
 
     private final SocialPosts posts;
-    private final NoOverwriteFiles files = new NoOverwriteFiles();
+    private final NoOverwritePlacer placer = new NoOverwritePlacer();
 
     public SocialOutboxWriter(SocialPosts posts) {
         this.posts = posts;
@@ -59,25 +61,26 @@ public class SocialOutboxWriter {
         byte[] caption = (all.get(0).text() + "\n").getBytes(StandardCharsets.UTF_8);
         byte[] preview = PostDescription.toJson(all.stream()
                 .map(post -> PostDescription.of(post, post.idempotencyKey(destination))).toList());
+        List<BinEntry> entries = new ArrayList<>();
         for (SocialPost post : all) {
             for (SocialPost.Media media : post.media()) {
-                files.checkCopy(media.file(), target.resolve(media.fileName()));
+                FileDigest digest = FileDigest.of(media.file());
+                entries.add(new BinEntry(target.resolve(media.fileName()),
+                        existing -> FileDigest.of(existing).equals(digest),
+                        temp -> FileDigest.copy(media.file(), temp)));
             }
         }
-        files.checkWrite(target.resolve(ReviewFiles.CAPTION), caption);
-        files.checkWrite(target.resolve(ReviewFiles.PREVIEW), preview);
+        entries.add(BinEntry.ofBytes(target.resolve(ReviewFiles.CAPTION), caption));
+        // last: its presence means the folder is complete
+        entries.add(BinEntry.ofBytes(target.resolve(ReviewFiles.PREVIEW), preview));
+        for (BinEntry entry : entries) {
+            placer.checkNoConflict(entry);
+        }
         Files.createDirectories(target);
-        List<String> written = new ArrayList<>();
-        for (SocialPost post : all) {
-            for (SocialPost.Media media : post.media()) {
-                files.copy(media.file(), target.resolve(media.fileName()));
-                written.add(target.resolve(media.fileName()).toString());
-            }
+        for (BinEntry entry : entries) {
+            placer.place(entry);
         }
-        files.write(target.resolve(ReviewFiles.CAPTION), caption);
-        files.write(target.resolve(ReviewFiles.PREVIEW), preview);
-        written.add(target.resolve(ReviewFiles.CAPTION).toString());
-        written.add(target.resolve(ReviewFiles.PREVIEW).toString());
+        List<String> written = entries.stream().map(entry -> entry.target().toString()).toList();
         LOG.info("Job {}: {} post(s) in the outbox {}", delivery.jobId(), all.size(), target);
         return written;
     }
