@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -75,7 +76,8 @@ abstract class DeliveryStoreContract {
         String job = newJob();
         deliveries().plan(job, List.of("ayrshare"));
         deliveries().retryLater(job, "ayrshare", Instant.now(), "answered 503");
-        Instant next = Instant.now().plusSeconds(600);
+        // whole milliseconds: PostgreSQL keeps microseconds and rounds, H2 keeps nanoseconds
+        Instant next = Instant.now().plusSeconds(600).truncatedTo(ChronoUnit.MILLIS);
 
         deliveries().deferUntil(job, "ayrshare", next, "waiting until then: tiktok's rate limit is full");
 
