@@ -39,7 +39,7 @@ class WiringValidateCommandTest {
                 "--reelhub.config-dir=" + config.dir());
 
         assertThat(exit).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("is valid: 6 route file(s), 6 kamelet(s)")
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("is valid: 6 route file(s), 10 kamelet(s)")
                 .contains("validated in");
     }
 
@@ -98,7 +98,8 @@ class WiringValidateCommandTest {
         String expected = "  reelhub.yaml:6: unknown destination 'concept-bord' for stage concept of project"
                 + " acme-spring (reelhub.projects.acme-spring.stages.concept.destinations)";
         assertThat(out.toString(StandardCharsets.UTF_8)).contains(expected)
-                .contains("known destinations: concept-board, editing-bin, folder, s3, slack, webhook");
+                .contains("known destinations: ayrshare, buffer, concept-board, editing-bin, folder, s3, slack,"
+                        + " social-outbox, social-webhook, webhook");
         assertThat(failure).isInstanceOf(WiringException.class);
         assertThat(failure.getMessage()).contains(expected);
     }

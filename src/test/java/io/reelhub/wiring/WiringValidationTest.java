@@ -17,7 +17,7 @@ class WiringValidationTest {
         WiringReport report = ConfigFolder.copyOfShipped("shipped").validate();
 
         assertThat(report.problems()).isEmpty();
-        assertThat(report.toText()).contains("is valid").contains("6 kamelet(s)");
+        assertThat(report.toText()).contains("is valid").contains("10 kamelet(s)");
     }
 
     @Test
@@ -35,7 +35,8 @@ class WiringValidationTest {
             assertThat(problem.where()).isEqualTo(SourceLine.of("reelhub.yaml", 6));
             assertThat(problem.message()).contains("unknown destination 'slak'")
                     .contains("no connectors/slak-sink.kamelet.yaml")
-                    .contains("known destinations: concept-board, editing-bin, folder, s3, slack, webhook");
+                    .contains("known destinations: ayrshare, buffer, concept-board, editing-bin, folder, s3, slack, social-outbox,"
+                            + " social-webhook, webhook");
         });
     }
 
@@ -55,7 +56,8 @@ class WiringValidationTest {
             assertThat(problem.message()).contains("unknown destination 'foldr'")
                     .contains("stage post-production of project acme-spring")
                     .contains("reelhub.projects.acme-spring.stages.post-production.destinations")
-                    .contains("known destinations: concept-board, editing-bin, folder, s3, slack, webhook");
+                    .contains("known destinations: ayrshare, buffer, concept-board, editing-bin, folder, s3, slack, social-outbox,"
+                            + " social-webhook, webhook");
         });
     }
 
@@ -444,7 +446,7 @@ class WiringValidationTest {
                         reelhub:
                           stages:
                             social:
-                              destinations: [buffer]
+                              destinations: [hootsuite]
                           routing:
                             fallback: veo-9
                         """);
@@ -452,7 +454,7 @@ class WiringValidationTest {
         WiringReport report = config.validate();
 
         assertThat(report.problems()).extracting(WiringProblem::toText).satisfiesExactly(
-                text -> assertThat(text).startsWith("reelhub.yaml:4: unknown destination 'buffer'"),
+                text -> assertThat(text).startsWith("reelhub.yaml:4: unknown destination 'hootsuite'"),
                 text -> assertThat(text).startsWith("reelhub.yaml:6: unknown model 'veo-9'"),
                 text -> assertThat(text).startsWith("routes/alerts.yaml:6: 'webhookUrl' of kamelet 'slack-sink'"),
                 text -> assertThat(text).startsWith("routes/intake.s3.yaml:1: a route file name must have one dot"),
