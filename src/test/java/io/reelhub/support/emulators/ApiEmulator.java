@@ -51,6 +51,7 @@ public abstract class ApiEmulator implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger failing = new AtomicInteger();
     private final AtomicInteger losing = new AtomicInteger();
+    private volatile String losingPath;
     private volatile int failStatus = 503;
     private volatile Duration delay = Duration.ZERO;
     private final int port;
@@ -94,6 +95,12 @@ public abstract class ApiEmulator implements AutoCloseable {
     }
 
     public void loseNextAnswers(int count) {
+        loseNextAnswers(count, null);
+    }
+
+    /** As {@link #loseNextAnswers(int)}, only for creates whose path contains {@code pathPart}. */
+    public void loseNextAnswers(int count, String pathPart) {
+        losingPath = pathPart;
         losing.set(count);
     }
 
@@ -110,8 +117,12 @@ public abstract class ApiEmulator implements AutoCloseable {
         return requests.stream().filter(r -> r.method().equals(method) && r.path().startsWith(prefix)).toList();
     }
 
-    /** Whether the next create may be carried out and its answer lost (see {@link #loseNextAnswers}). */
-    protected boolean loseThisAnswer() {
+    /** Whether this create is to be carried out and its answer lost (see {@link #loseNextAnswers}). */
+    protected boolean loseThisAnswer(HttpExchange exchange) {
+        String part = losingPath;
+        if (part != null && !exchange.getRequestURI().getPath().contains(part)) {
+            return false;
+        }
         return losing.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
     }
 

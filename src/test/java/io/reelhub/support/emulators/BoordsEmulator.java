@@ -101,7 +101,7 @@ public final class BoordsEmulator extends ApiEmulator {
                 return page(storyboards.values().stream().map(this::resource).toList(), cursor(exchange));
             }
             if (method.equals("POST")) {
-                return createStoryboard(body);
+                return createStoryboard(exchange, body);
             }
         } else if (framesPath.matches()) {
             String storyboardId = framesPath.group(1);
@@ -112,13 +112,13 @@ public final class BoordsEmulator extends ApiEmulator {
                 return page(frames(storyboardId).stream().map(this::resource).toList(), cursor(exchange));
             }
             if (method.equals("POST")) {
-                return createFrame(storyboardId, body);
+                return createFrame(exchange, storyboardId, body);
             }
         }
         return error(404, "No route " + method + " " + path, this);
     }
 
-    private Answer createStoryboard(byte[] body) throws IOException {
+    private Answer createStoryboard(HttpExchange exchange, byte[] body) throws IOException {
         JsonNode attributes = attributes(body, "storyboard");
         if (attributes == null) {
             return error(422, "data.type must be storyboard, with attributes", this);
@@ -130,10 +130,10 @@ public final class BoordsEmulator extends ApiEmulator {
         String id = "s" + Long.toString(36 * 36 * 36 + nextStoryboard.getAndIncrement(), 36);
         Storyboard storyboard = new Storyboard(id, projectId, name, attributes.path("description").asText(""));
         storyboards.put(id, storyboard);
-        return created(resource(storyboard));
+        return created(exchange, resource(storyboard));
     }
 
-    private Answer createFrame(String storyboardId, byte[] body) throws IOException {
+    private Answer createFrame(HttpExchange exchange, String storyboardId, byte[] body) throws IOException {
         JsonNode attributes = attributes(body, "frame");
         if (attributes == null) {
             return error(422, "data.type must be frame, with attributes", this);
@@ -165,11 +165,11 @@ public final class BoordsEmulator extends ApiEmulator {
                 attributes.path("sort_order").asInt(), attributes.path("action").asText(""),
                 attributes.path("notes").asText(""), url.isEmpty() ? null : url, image);
         frames.put(id, frame);
-        return created(resource(frame));
+        return created(exchange, resource(frame));
     }
 
-    private Answer created(Map<String, Object> resource) {
-        if (loseThisAnswer()) {
+    private Answer created(HttpExchange exchange, Map<String, Object> resource) {
+        if (loseThisAnswer(exchange)) {
             return error(500, "Internal server error", this);
         }
         return new Answer(201, Map.of("data", resource));

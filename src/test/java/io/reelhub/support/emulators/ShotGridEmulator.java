@@ -111,14 +111,14 @@ public final class ShotGridEmulator extends ApiEmulator {
             return search(search.group(1), JSON.readTree(body).path("filters"));
         }
         if (entity.matches() && method.equals("POST")) {
-            return create(entity.group(1), JSON.readTree(body));
+            return create(exchange, entity.group(1), JSON.readTree(body));
         }
         if (upload.matches() && method.equals("GET")) {
             return grantUpload(upload.group(1), Long.parseLong(upload.group(2)), upload.group(3),
                     query(exchange, "filename"));
         }
         if (upload.matches() && method.equals("POST")) {
-            return completeUpload(upload.group(1), Long.parseLong(upload.group(2)), upload.group(3),
+            return completeUpload(exchange, upload.group(1), Long.parseLong(upload.group(2)), upload.group(3),
                     JSON.readTree(body));
         }
         if (store.matches() && method.equals("PUT")) {
@@ -182,7 +182,7 @@ public final class ShotGridEmulator extends ApiEmulator {
         return new Answer(200, Map.of("data", found, "links", Map.of("self", "/api/v1/entity/" + entityPath)));
     }
 
-    private Answer create(String entityPath, JsonNode body) {
+    private Answer create(HttpExchange exchange, String entityPath, JsonNode body) {
         if (body.path("project").path("id").asLong() != projectId) {
             return error(422, "project must be the Project with id " + projectId, this);
         }
@@ -202,7 +202,7 @@ public final class ShotGridEmulator extends ApiEmulator {
         Entity created = new Entity(entityPath.equals("versions") ? "Version" : "Shot", nextId.getAndIncrement(),
                 fields);
         entities.get(entityPath).put(created.id(), created);
-        if (loseThisAnswer()) {
+        if (loseThisAnswer(exchange)) {
             return error(500, "Internal server error", this);
         }
         return new Answer(201, Map.of("data", record(entityPath, created)));
@@ -230,7 +230,8 @@ public final class ShotGridEmulator extends ApiEmulator {
                 "complete_upload", completePath(grant))));
     }
 
-    private Answer completeUpload(String entityPath, long id, String field, JsonNode body) {
+    private Answer completeUpload(HttpExchange exchange, String entityPath, long id, String field,
+                                  JsonNode body) {
         String uploadId = body.path("upload_info").path("upload_id").asText("");
         PendingUpload upload = pending.get(uploadId);
         if (upload == null || upload.bytes() == null || upload.entityId() != id || !upload.field().equals(field)) {
@@ -248,7 +249,7 @@ public final class ShotGridEmulator extends ApiEmulator {
         attachment.put("link_type", "upload");
         attachment.put("url", baseUrl() + "/file_serve/attachment/" + attachment.get("id"));
         entity.fields().put(field, attachment);
-        if (loseThisAnswer()) {
+        if (loseThisAnswer(exchange)) {
             return error(500, "Internal server error", this);
         }
         return new Answer(201, null);

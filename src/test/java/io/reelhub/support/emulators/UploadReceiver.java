@@ -96,7 +96,7 @@ public final class UploadReceiver extends ApiEmulator {
         if (key != null) {
             answered.put(key, answer);
         }
-        return loseThisAnswer() ? error(500, "Internal server error", this) : answer;
+        return loseThisAnswer(exchange) ? error(500, "Internal server error", this) : answer;
     }
 
     /** Splits a multipart body on its boundary (test payloads are small enough to hold). */
