@@ -3,16 +3,12 @@ package io.reelhub.delivery.storyboard.boords;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import com.sun.net.httpserver.HttpServer;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -39,6 +35,7 @@ import io.reelhub.delivery.storyboard.StoryboardPackage;
 import io.reelhub.delivery.storyboard.StoryboardPackages;
 import io.reelhub.support.TempHome;
 import io.reelhub.support.emulators.BoordsEmulator;
+import io.reelhub.support.emulators.OutputFileServer;
 
 /**
  * The shipped {@code connectors/boords-sink.kamelet.yaml} and its bean against the Boords emulator, in a Camel
@@ -56,7 +53,7 @@ class BoordsSinkTest {
     private static final BoordsEmulator BOORDS = BoordsEmulator.start(KEY, "p4k9az");
     private static final Path WORK = TempHome.create("boords-sink");
     private static final Path DELIVERED = WORK.resolve("storyboards");
-    private static final HttpServer HUB_FILES = fileServer(DELIVERED);
+    private static final OutputFileServer HUB_FILES = OutputFileServer.serving(DELIVERED);
 
     @Configuration
     @ImportAutoConfiguration({CamelAutoConfiguration.class, KameletComponentAutoConfiguration.class})
@@ -72,7 +69,7 @@ class BoordsSinkTest {
         BoordsPublisher boordsPublisher(StoryboardPackages packages) {
             StandardEnvironment environment = new StandardEnvironment();
             environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of("reelhub.public-url",
-                    "http://127.0.0.1:" + HUB_FILES.getAddress().getPort())));
+                    HUB_FILES.publicUrl())));
             return new BoordsPublisher(packages, new OutputUrls(environment));
         }
 
@@ -108,7 +105,7 @@ class BoordsSinkTest {
     @AfterAll
     static void stopServers() {
         BOORDS.close();
-        HUB_FILES.stop(0);
+        HUB_FILES.close();
     }
 
     @Test
@@ -237,7 +234,7 @@ class BoordsSinkTest {
         assertThat(done.getException()).isNull();
         List<BoordsEmulator.Frame> frames = BOORDS.frames(storyboardNamed("neon-street v007").id());
         assertThat(frames).hasSize(3);
-        assertThat(frames.get(0).imageUrl()).isEqualTo("http://127.0.0.1:" + HUB_FILES.getAddress().getPort()
+        assertThat(frames.get(0).imageUrl()).isEqualTo(HUB_FILES.publicUrl()
                 + "/api/jobs/job-g/outputs/sh010_kf01.png");
         assertThat(frames.get(0).image()).isEqualTo(Files.readAllBytes(storyboard.keyframes().get(0).image()));
     }
@@ -278,25 +275,5 @@ class BoordsSinkTest {
             message = cause.getMessage() != null ? cause.getMessage() : message;
         }
         return message;
-    }
-
-    /** Serves files as the hub's output URLs do: {@code /api/jobs/{id}/outputs/{name}}. */
-    private static HttpServer fileServer(Path folder) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/api/jobs/", exchange -> {
-                String path = exchange.getRequestURI().getPath();
-                Path file = folder.resolve(path.substring(path.lastIndexOf('/') + 1));
-                byte[] body = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
-                exchange.sendResponseHeaders(body.length > 0 ? 200 : 404, body.length > 0 ? body.length : -1);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
