@@ -2,6 +2,7 @@ package io.reelhub.jobs;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -50,6 +52,8 @@ public class JobStore {
         this(jdbc, clock, event -> { });
     }
 
+    private static final int MAX_VERSION_RACES = 32;
+
     /**
      * Records a brief's content. The same bytes for the same brief are a duplicate; other bytes become the next
      * version. The unique constraints make this safe against a concurrent second node.
@@ -67,16 +71,36 @@ public class JobStore {
                     "select max(version) from brief_versions where project = ? and brief_id = ?",
                     Integer.class, project, briefId);
             int next = max == null ? 1 : max + 1;
-            try {
-                jdbc.update("insert into brief_versions (project, brief_id, version, content_sha256, source,"
-                        + " received_at) values (?, ?, ?, ?, ?, ?)", project, briefId, next, sha256, source, now());
+            if (insertVersion(project, briefId, next, sha256, source)) {
                 return new BriefVersion(next, false);
-            } catch (DuplicateKeyException raced) {
-                if (attempt >= 3) {
-                    throw raced;
-                }
+            }
+            // each lost race means another edition was recorded; only a flood of editions gets this far
+            if (attempt >= MAX_VERSION_RACES) {
+                throw new IllegalStateException("brief " + project + "/" + briefId + " kept changing while its"
+                        + " version " + next + " was being recorded");
             }
         }
+    }
+
+    /**
+     * Inserts one version row; false when another intake took that version first. Inside a transaction the insert
+     * runs under a savepoint, because PostgreSQL refuses every further statement of a transaction in which one
+     * failed until it is rolled back to a savepoint.
+     */
+    private boolean insertVersion(String project, String briefId, int version, String sha256, String source) {
+        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection -> {
+            Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+            try {
+                jdbc.update("insert into brief_versions (project, brief_id, version, content_sha256, source,"
+                        + " received_at) values (?, ?, ?, ?, ?, ?)", project, briefId, version, sha256, source, now());
+                return true;
+            } catch (DuplicateKeyException raced) {
+                if (savepoint != null) {
+                    connection.rollback(savepoint);
+                }
+                return false;
+            }
+        }));
     }
 
     /** Creates a job that passed validation, walking it RECEIVED → VALIDATED → QUEUED in its history. */

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,36 +28,56 @@ public class FrameGrabber {
      * (libwebp), {@code .png} or {@code .jpg}. The image appears only when complete.
      */
     public void firstFrame(Path video, Path image) throws InterruptedException {
+        still(video, 0, 0, 0, image);
+    }
+
+    /**
+     * Writes the frame shown at {@code seconds} (the first frame whose time is not before it), scaled to
+     * {@code width} x {@code height} when both are positive, to {@code image} (encoder by extension, as
+     * {@link #firstFrame}). The image appears only when complete; a time past the last frame is a failure.
+     */
+    void still(Path video, double seconds, int width, int height, Path image) throws InterruptedException {
         Path absolute = image.toAbsolutePath();
         Path part = absolute.resolveSibling(absolute.getFileName() + ".part");
-        String[] encoder = encoderFor(absolute.getFileName().toString());
+        List<String> encoder = encoderFor(absolute.getFileName().toString());
+        List<String> command = new ArrayList<>(List.of(binaries.ffmpeg().toString(), "-hide_banner", "-loglevel",
+                "error", "-nostdin"));
+        if (seconds > 0) {
+            // Before -i: a fast seek to the keyframe before, then decoding up to the exact time.
+            command.addAll(List.of("-ss", String.format(Locale.ROOT, "%.6f", seconds)));
+        }
+        command.addAll(List.of("-i", video.toAbsolutePath().toString(), "-frames:v", "1", "-an", "-sn", "-dn"));
+        if (width > 0 && height > 0) {
+            command.addAll(List.of("-vf", "scale=" + width + ":" + height + ":flags=lanczos,setsar=1"));
+        }
+        command.addAll(encoder);
+        command.addAll(List.of("-y", part.toString()));
         try {
-            ToolRun.stdoutOf(List.of(binaries.ffmpeg().toString(), "-hide_banner", "-loglevel", "error", "-nostdin",
-                    "-i", video.toAbsolutePath().toString(), "-frames:v", "1", "-an",
-                    "-c:v", encoder[0], "-f", encoder[1], "-y", part.toString()), TIMEOUT,
-                    "ffmpeg still of " + video.getFileName());
+            Files.createDirectories(absolute.getParent());
+            ToolRun.stdoutOf(command, TIMEOUT, "ffmpeg still of " + video.getFileName());
+            if (!Files.isRegularFile(part) || Files.size(part) == 0) {
+                throw new MediaToolException("ffmpeg found no frame at " + String.format(Locale.ROOT, "%.3f", seconds)
+                        + " s in " + video.getFileName(), "");
+            }
             Files.move(part, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new MediaToolException("could not move the still " + part.getFileName() + " into place", "", e);
         } finally {
-            try {
-                Files.deleteIfExists(part);
-            } catch (IOException ignored) {
-                // Only a leftover .part; the next grab replaces it.
-            }
+            ToolRun.deleteQuietly(part);
         }
     }
 
-    private static String[] encoderFor(String fileName) {
+    /** The encoder and muxer options for an image name; {@code -update 1} tells image2 that one file is meant. */
+    private static List<String> encoderFor(String fileName) {
         String name = fileName.toLowerCase(Locale.ROOT);
         if (name.endsWith(".webp")) {
-            return new String[] {"libwebp", "webp"};
+            return List.of("-c:v", "libwebp", "-f", "webp");
         }
         if (name.endsWith(".png")) {
-            return new String[] {"png", "image2"};
+            return List.of("-c:v", "png", "-update", "1", "-f", "image2");
         }
         if (name.endsWith(".jpg") || name.endsWith(".jpeg")) {
-            return new String[] {"mjpeg", "image2"};
+            return List.of("-c:v", "mjpeg", "-q:v", "2", "-update", "1", "-f", "image2");
         }
         throw new IllegalArgumentException("no still encoder for " + fileName + " (use .webp, .png or .jpg)");
     }

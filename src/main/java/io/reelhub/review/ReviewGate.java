@@ -91,8 +91,16 @@ public class ReviewGate {
         }
     }
 
-    /** Approves a held job: its folder goes to {@code review/approved/} and the job on to its destinations. */
+    /**
+     * Approves a held job: its folder goes to {@code review/approved/} and the job on to its destinations. For a
+     * brief with several generations, approving the parent approves every generation waiting.
+     */
     public Job approve(String jobId, ReviewDecision decision) {
+        Optional<Job> parent = parent(jobId);
+        if (parent.isPresent()) {
+            waitingChildren(parent.get(), "approved").forEach(child -> approve(child.id(), decision));
+            return store.find(jobId).orElseThrow();
+        }
         Job job = held(jobId, "approved");
         Path folder = moveTo(job, folders.approved(), folders.rejected(), "approved");
         String reason = decision.describe("approved") + " (" + hub.home().relativize(folder) + ")";
@@ -104,8 +112,16 @@ public class ReviewGate {
         return store.find(jobId).orElseThrow();
     }
 
-    /** Rejects a held job: its folder goes to {@code review/rejected/} and the job ends REJECTED, undelivered. */
+    /**
+     * Rejects a held job: its folder goes to {@code review/rejected/} and the job ends REJECTED, undelivered. For a
+     * brief with several generations, rejecting the parent rejects every generation waiting.
+     */
     public Job reject(String jobId, ReviewDecision decision) {
+        Optional<Job> parent = parent(jobId);
+        if (parent.isPresent()) {
+            waitingChildren(parent.get(), "rejected").forEach(child -> reject(child.id(), decision));
+            return store.find(jobId).orElseThrow();
+        }
         Job job = held(jobId, "rejected");
         Path folder = moveTo(job, folders.rejected(), folders.approved(), "rejected");
         String reason = decision.describe("rejected in review") + " (" + hub.home().relativize(folder) + ")";
@@ -131,6 +147,20 @@ public class ReviewGate {
 
     public Optional<Path> folderOf(Job job) {
         return folders.find(job);
+    }
+
+    private Optional<Job> parent(String jobId) {
+        return store.find(jobId).filter(Job::isParent);
+    }
+
+    private List<Job> waitingChildren(Job parent, String verb) {
+        List<Job> waiting = store.children(parent.id()).stream()
+                .filter(child -> child.state() == JobState.AWAITING_REVIEW).toList();
+        if (waiting.isEmpty()) {
+            throw new NotAwaitingReviewException(parent, "job " + parent.id() + " cannot be " + verb + ": none of"
+                    + " its generations is AWAITING_REVIEW (it is " + parent.state() + ")");
+        }
+        return waiting;
     }
 
     private Job held(String jobId, String verb) {

@@ -5,15 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** What every database behind the ledger must do the same way: H2 by default, PostgreSQL in a cluster. */
 abstract class JobStoreContract {
 
     abstract JobStore store();
+
+    /** The database behind {@link #store()}, for tests that run the store inside transactions as intake does. */
+    abstract DataSource dataSource();
 
     private static NewJob generation(String id) {
         return new NewJob(id, null, "acme", "spot-" + id, 1, "sh010", "post-production", "A spot",
@@ -45,6 +59,34 @@ abstract class JobStoreContract {
         assertThat(first).isEqualTo(new BriefVersion(1, false));
         assertThat(again).isEqualTo(new BriefVersion(1, true));
         assertThat(edited).isEqualTo(new BriefVersion(2, false));
+    }
+
+    @Test
+    void editionsOfOneBriefArrivingAtOnceInTransactionsEachGetTheirOwnVersion() throws Exception {
+        String brief = "b-" + newId();
+        TransactionTemplate intake = new TransactionTemplate(new DataSourceTransactionManager(dataSource()));
+        int editions = 12;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService nodes = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<BriefVersion>> registered = new ArrayList<>();
+            for (int i = 0; i < editions; i++) {
+                String sha = String.format("%064d", i);
+                registered.add(nodes.submit(() -> {
+                    start.await();
+                    return intake.execute(tx -> store().registerBriefVersion("acme", brief, sha, "folder:x"));
+                }));
+            }
+            start.countDown();
+            List<Integer> versions = new ArrayList<>();
+            for (Future<BriefVersion> version : registered) {
+                versions.add(version.get(30, TimeUnit.SECONDS).version());
+            }
+            assertThat(versions).containsExactlyInAnyOrderElementsOf(
+                    IntStream.rangeClosed(1, editions).boxed().toList());
+        } finally {
+            nodes.shutdownNow();
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.reelhub.jobs;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -21,6 +23,11 @@ class JobStorePostgresIT extends JobStoreContract {
         if (schema != null) {
             schema.drop();
         }
+    }
+
+    @Override
+    DataSource dataSource() {
+        return schema.dataSource();
     }
 
     @Override

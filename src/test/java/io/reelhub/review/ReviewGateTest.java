@@ -164,6 +164,36 @@ class ReviewGateTest {
         assertThat(escape.getStatusCode().is4xxClientError()).isTrue();
     }
 
+    @Test
+    @Order(7)
+    void aBriefWithSeveralShotsWaitsAsAWholeAndItsParentDecidesForTheShotsStillWaiting() throws Exception {
+        inbox.drop("two-shots.yaml", Files.readString(Path.of("examples/briefs/two-shots.yaml"))
+                .replace("stage: post-production", "stage: social") + "destinations: [editing-bin]\n");
+        JsonNode parent = awaitState("acme-spring", "neon-street-two-shots", "AWAITING_REVIEW");
+        assertThat(parent.path("children")).hasSize(2).allSatisfy(child -> assertThat(child.path("state").asText())
+                .isEqualTo("AWAITING_REVIEW"));
+        assertThat(parent.path("error").isNull() || parent.path("error").isMissingNode()).isTrue();
+        String first = parent.path("children").get(0).path("id").asText();
+
+        ResponseEntity<JsonNode> rejected = rest.postForEntity("/api/jobs/" + first + "/reject",
+                java.util.Map.of("note", "wrong street"), JsonNode.class);
+        ResponseEntity<JsonNode> approved = rest.postForEntity("/api/jobs/" + parent.path("id").asText()
+                + "/approve", null, JsonNode.class);
+
+        assertThat(rejected.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(approved.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode ended = awaitState("acme-spring", "neon-street-two-shots", "FAILED");
+        assertThat(ended.path("children")).extracting(child -> child.path("state").asText())
+                .containsExactlyInAnyOrder("REJECTED", "DELIVERED");
+        assertThat(ended.path("error").asText()).isEqualTo("1 of 2 generations delivered");
+        assertThat(HOME.resolve("bins/acme-spring/neon-street-two-shots")).isDirectoryContaining(
+                p -> p.getFileName().toString().equals("sh020_v001.mp4"));
+        assertThat(HOME.resolve("bins/acme-spring/neon-street-two-shots/sh010_v001.mp4")).doesNotExist();
+        ResponseEntity<JsonNode> again = rest.postForEntity("/api/jobs/" + parent.path("id").asText()
+                + "/approve", null, JsonNode.class);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    }
+
     private static String social(String project, String id) {
         return SampleBriefs.harbour(project, id).replace("stage: post-production", "stage: social")
                 + "destinations: [editing-bin]\n";
