@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /**
  * A generic HTTP destination as an integrator configures it: the URL to send to, the token header, and how long a
- * request may take. Read from a kamelet's {@code url}, {@code token}, {@code tokenHeader}, {@code tokenScheme} and
+ * request may take. Read from a kamelet's {@code url}, {@code token}, {@code authHeader}, {@code authScheme} and
  * {@code timeoutSeconds} parameters.
  */
 public record HttpEndpoint(URI url, TokenHeader auth, Duration timeout) {

@@ -13,12 +13,12 @@ public record TokenHeader(String name, String scheme, String token) {
         name = name == null || name.isBlank() ? "Authorization" : name.strip();
         scheme = scheme == null || scheme.isBlank() || scheme.strip().equalsIgnoreCase("none") ? "" : scheme.strip();
         if (!name.matches("[A-Za-z0-9-]+")) {
-            throw new IllegalArgumentException("tokenHeader must be an HTTP header name, was '" + name + "'");
+            throw new IllegalArgumentException("authHeader must be an HTTP header name, was '" + name + "'");
         }
     }
 
     static TokenHeader from(ConnectorParameters parameters) {
-        return new TokenHeader(parameters.text("TokenHeader"), parameters.text("TokenScheme", "Bearer"),
+        return new TokenHeader(parameters.text("AuthHeader"), parameters.text("AuthScheme", "Bearer"),
                 parameters.text("Token"));
     }
 
