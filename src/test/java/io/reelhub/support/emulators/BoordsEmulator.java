@@ -49,7 +49,7 @@ public final class BoordsEmulator extends ApiEmulator {
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final int PAGE = 2;
 
-    private final String apiKey;
+    private volatile String apiKey;
     private final String projectId;
     private final Map<String, Storyboard> storyboards = new LinkedHashMap<>();
     private final Map<Long, Frame> frames = new LinkedHashMap<>();
@@ -65,6 +65,11 @@ public final class BoordsEmulator extends ApiEmulator {
     /** A Boords team with one project, {@code projectId}, answering requests that carry {@code apiKey}. */
     public static BoordsEmulator start(String apiKey, String projectId) {
         return new BoordsEmulator(apiKey, projectId);
+    }
+
+    /** Accepts only {@code key} from now on, as after the team rotated its token. */
+    public void acceptKey(String key) {
+        this.apiKey = key;
     }
 
     /** The API base URL, as the connector's {@code baseUrl}. */
