@@ -89,10 +89,10 @@ class ShippedWiringTest {
                     .map(name -> name.substring(0, name.length() - ".kamelet.yaml".length())).toList();
             assertThat(shipped).containsExactlyInAnyOrder("editing-bin-sink", "folder-sink", "slack-sink",
                     "webhook-sink", "s3-sink", "storyboard-folder-sink", "reference-folder-sink", "boords-sink",
-                    "shotgrid-sink", "storyboard-upload-sink", "review-tool-sink");
+                    "shotgrid-sink", "storyboard-upload-sink", "review-tool-sink", "package-s3-sink");
             // these are shipped for integrators to add; the others are wired by the default stage table
             Set<String> forIntegrators = Set.of("s3-sink", "boords-sink", "shotgrid-sink", "storyboard-upload-sink",
-                    "review-tool-sink");
+                    "review-tool-sink", "package-s3-sink");
             assertThat(shipped).filteredOn(kamelet -> !forIntegrators.contains(kamelet))
                     .allSatisfy(kamelet -> assertThat(kamelets).anyMatch(id -> id.startsWith(kamelet)));
         }

@@ -3,7 +3,6 @@ package io.reelhub.delivery.reference;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -11,10 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.reelhub.delivery.Delivery;
-import io.reelhub.delivery.bin.VersionName;
-import io.reelhub.delivery.storyboard.PackageFile;
 import io.reelhub.delivery.storyboard.PackageFolder;
-import io.reelhub.delivery.storyboard.PackagedFrame;
 
 /**
  * Delivers a shot's shooting-reference package to a folder (the production stage's default): into
@@ -42,15 +38,7 @@ public class ReferenceFolderWriter {
      */
     public List<String> deliver(Delivery delivery, String referencesDir) throws IOException, InterruptedException {
         Path root = PackageFolder.existingRoot(referencesDir, "referencesDir", "the references folder");
-        ReferencePackage reference = packager.of(delivery);
-        List<PackageFile> files = new ArrayList<>();
-        files.add(new PackageFile(VersionName.of(delivery).baseName() + ".mp4", reference.clip()));
-        for (PackagedFrame frame : reference.keyframes()) {
-            files.add(PackageFile.of(frame.image()));
-        }
-        files.add(PackageFile.of(reference.sheetPdf()));
-        List<String> written = folder.write(root, "referencesDir", delivery, "reference", reference.keyframes(),
-                files);
+        List<String> written = folder.write(root, "referencesDir", delivery, packager.of(delivery).contents());
         LOG.info("Job {}: shooting reference of {} in {}", delivery.jobId(), delivery.shotId(),
                 PackageFolder.versionFolder(root, delivery));
         return written;

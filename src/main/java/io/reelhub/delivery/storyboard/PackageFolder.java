@@ -37,24 +37,22 @@ public final class PackageFolder {
      * @param root      the storyboards or references folder; it must exist, so an unmounted share fails instead of
      *                  filling a local disk
      * @param setting   the kamelet property naming {@code root}, for messages
-     * @param kind      what the manifest says the package is ({@code storyboard}, {@code reference})
-     * @param keyframes the keyframes among {@code files}, whose times the manifest records
      * @return the paths of the files and, last, the manifest
      */
-    public List<String> write(Path root, String setting, Delivery delivery, String kind,
-                              List<PackagedFrame> keyframes, List<PackageFile> files) throws IOException {
+    public List<String> write(Path root, String setting, Delivery delivery, PackageContents contents)
+            throws IOException {
         Path folder = versionFolder(root, delivery);
         existingRoot(root.toString(), setting, "the " + setting + " folder");
         List<BinEntry> entries = new ArrayList<>();
         List<FileDigest> digests = new ArrayList<>();
-        for (PackageFile file : files) {
+        for (PackageFile file : contents.files()) {
             FileDigest digest = FileDigest.of(file.source());
             digests.add(digest);
             entries.add(new BinEntry(folder.resolve(file.name()),
                     existing -> FileDigest.of(existing).equals(digest),
                     temp -> copy(file.source(), temp, digest)));
         }
-        PackageManifest manifest = PackageManifest.of(kind, delivery, keyframes, files, digests,
+        PackageManifest manifest = PackageManifest.of(delivery, contents, digests,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
         entries.add(BinEntry.ofBytes(folder.resolve(StoryboardNames.manifest(delivery.shotId())), manifest.toJson(),
                 manifest::describesSameDeliveryAs));

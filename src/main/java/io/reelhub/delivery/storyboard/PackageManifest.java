@@ -24,7 +24,7 @@ import io.reelhub.delivery.bin.FileDigest;
  * are all in place: which brief, version and shot they belong to, the lineage (with the AI-generated flag), the
  * keyframes' times, and each file's size and SHA-256 for checking what is beside it.
  */
-final class PackageManifest {
+public final class PackageManifest {
 
     /** Version of this file's layout, so readers can tell a future layout apart. */
     public static final int FORMAT = 1;
@@ -44,16 +44,15 @@ final class PackageManifest {
     }
 
     /**
-     * @param kind      {@code storyboard} or {@code reference}
-     * @param keyframes the keyframes among {@code files}, with their times
-     * @param files     every file placed before the manifest, under its name at the destination
-     * @param digests   the files' digests, in the same order
+     * @param contents every file placed before the manifest, under its name at the destination
+     * @param digests  the files' digests, in the same order
      */
-    static PackageManifest of(String kind, Delivery delivery, List<PackagedFrame> keyframes,
-                              List<PackageFile> files, List<FileDigest> digests, Instant deliveredAt) {
+    public static PackageManifest of(Delivery delivery, PackageContents contents, List<FileDigest> digests,
+                                     Instant deliveredAt) {
+        List<PackageFile> files = contents.files();
         ObjectNode root = JSON.createObjectNode();
         root.put("reelhub_package", FORMAT);
-        root.put("kind", kind);
+        root.put("kind", contents.kind());
         root.put("project", delivery.project());
         root.put("shot", delivery.shotId());
         root.put("stage", delivery.stage());
@@ -65,7 +64,7 @@ final class PackageManifest {
         clip.put("width", delivery.width()).put("height", delivery.height())
                 .put("duration_seconds", delivery.durationSeconds()).put("fps", delivery.fps());
         ArrayNode frames = root.putArray("keyframes");
-        keyframes.forEach(frame -> frames.addObject().put("file", frame.fileName()).put("index", frame.index())
+        contents.keyframes().forEach(frame -> frames.addObject().put("file", frame.fileName()).put("index", frame.index())
                 .put("seconds", frame.seconds()));
         ArrayNode listed = root.putArray("files");
         for (int i = 0; i < files.size(); i++) {
@@ -76,7 +75,7 @@ final class PackageManifest {
         return new PackageManifest(root);
     }
 
-    byte[] toJson() {
+    public byte[] toJson() {
         try {
             return (JSON.writeValueAsString(content) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
@@ -88,10 +87,15 @@ final class PackageManifest {
      * Whether {@code existing} is this manifest from an earlier attempt of the same delivery: everything equal but
      * the delivery time, which a re-delivery cannot reproduce and must not rewrite.
      */
-    boolean describesSameDeliveryAs(Path existing) throws IOException {
+    public boolean describesSameDeliveryAs(Path existing) throws IOException {
+        return describesSameDeliveryAs(Files.readAllBytes(existing));
+    }
+
+    /** {@link #describesSameDeliveryAs(Path)} for a manifest read from elsewhere (an S3 object). */
+    public boolean describesSameDeliveryAs(byte[] existing) throws IOException {
         JsonNode found;
         try {
-            found = JSON.readTree(Files.readAllBytes(existing));
+            found = JSON.readTree(existing);
         } catch (JsonProcessingException notJson) {
             return false;
         }

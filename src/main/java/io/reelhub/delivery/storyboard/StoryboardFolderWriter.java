@@ -36,9 +36,7 @@ public class StoryboardFolderWriter {
      */
     public List<String> deliver(Delivery delivery, String storyboardsDir) throws IOException, InterruptedException {
         Path root = PackageFolder.existingRoot(storyboardsDir, "storyboardsDir", "the storyboards folder");
-        StoryboardPackage storyboard = packages.of(delivery);
-        List<String> written = folder.write(root, "storyboardsDir", delivery, "storyboard", storyboard.keyframes(),
-                storyboard.files().stream().map(PackageFile::of).toList());
+        List<String> written = folder.write(root, "storyboardsDir", delivery, packages.of(delivery).contents());
         LOG.info("Job {}: storyboard of {} in {}", delivery.jobId(), delivery.shotId(),
                 PackageFolder.versionFolder(root, delivery));
         return written;

@@ -35,4 +35,9 @@ public record StoryboardPackage(
         files.add(shotListJson);
         return files;
     }
+
+    /** The package as a destination writes it: the files under their own names. */
+    public PackageContents contents() {
+        return new PackageContents("storyboard", keyframes, files().stream().map(PackageFile::of).toList());
+    }
 }
