@@ -140,7 +140,8 @@ class ParkedDeliveryTest {
         Path report = inbox.failed("printed-street.yaml.error.txt");
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(report));
         assertThat(Files.readString(report)).contains("destinations[1]")
-                .contains("unknown destination 'printer'; known destinations: editing-bin, webhook");
+                .contains("unknown destination 'printer'; known destinations: editing-bin, reference-folder,"
+                        + " storyboard-folder, webhook");
     }
 
     @Test

@@ -39,7 +39,7 @@ class WiringValidateCommandTest {
                 "--reelhub.config-dir=" + config.dir());
 
         assertThat(exit).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("is valid: 6 route file(s), 5 kamelet(s)")
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("is valid: 6 route file(s), 12 kamelet(s)")
                 .contains("validated in");
     }
 

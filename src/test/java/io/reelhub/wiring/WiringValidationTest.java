@@ -17,7 +17,7 @@ class WiringValidationTest {
         WiringReport report = ConfigFolder.copyOfShipped("shipped").validate();
 
         assertThat(report.problems()).isEmpty();
-        assertThat(report.toText()).contains("is valid").contains("5 kamelet(s)");
+        assertThat(report.toText()).contains("is valid").contains("12 kamelet(s)");
     }
 
     @Test
@@ -35,7 +35,8 @@ class WiringValidationTest {
             assertThat(problem.where()).isEqualTo(SourceLine.of("reelhub.yaml", 6));
             assertThat(problem.message()).contains("unknown destination 'slak'")
                     .contains("no connectors/slak-sink.kamelet.yaml")
-                    .contains("known destinations: editing-bin, folder, s3, slack, webhook");
+                    .contains("known destinations: boords, editing-bin, folder, package-s3, reference-folder, review-tool,"
+                            + " s3, shotgrid, slack, storyboard-folder, storyboard-upload, webhook");
         });
     }
 
