@@ -35,8 +35,8 @@ class WiringValidationTest {
             assertThat(problem.where()).isEqualTo(SourceLine.of("reelhub.yaml", 6));
             assertThat(problem.message()).contains("unknown destination 'slak'")
                     .contains("no connectors/slak-sink.kamelet.yaml")
-                    .contains("known destinations: boords, editing-bin, folder, package-s3, reference-folder, review-tool,"
-                            + " s3, shotgrid, slack, storyboard-folder, storyboard-upload, webhook");
+                    .contains("known destinations: boords, editing-bin, folder, package-s3, reference-folder,"
+                            + " review-tool, s3, shotgrid, slack, storyboard-folder, storyboard-upload, webhook");
         });
     }
 

@@ -75,7 +75,7 @@ public class BriefOutlines {
         return new BriefOutline(job.project(), job.briefId(), job.title(), job.version(), shots);
     }
 
-    /** The prompt as a shot sends it: the brief's sections in their fixed order, the shot's action replacing the brief's. */
+    /** The prompt as a shot sends it: the brief's sections in their fixed order, the shot's own action in place. */
     static List<PromptPart> promptParts(JsonNode prompt, String shotAction) {
         List<PromptPart> parts = new ArrayList<>();
         String freeText = prompt.isTextual() ? prompt.asText() : text(prompt.path("text"));

@@ -64,7 +64,8 @@ public final class PackageManifest {
         clip.put("width", delivery.width()).put("height", delivery.height())
                 .put("duration_seconds", delivery.durationSeconds()).put("fps", delivery.fps());
         ArrayNode frames = root.putArray("keyframes");
-        contents.keyframes().forEach(frame -> frames.addObject().put("file", frame.fileName()).put("index", frame.index())
+        contents.keyframes().forEach(frame -> frames.addObject().put("file", frame.fileName())
+                .put("index", frame.index())
                 .put("seconds", frame.seconds()));
         ArrayNode listed = root.putArray("files");
         for (int i = 0; i < files.size(); i++) {

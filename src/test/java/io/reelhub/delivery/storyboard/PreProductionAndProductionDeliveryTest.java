@@ -104,7 +104,7 @@ class PreProductionAndProductionDeliveryTest {
 
         assertThat(delivered.path("children").findValuesAsText("state")).containsOnly("DELIVERED");
         assertThat(BOORDS.storyboards()).extracting(BoordsEmulator.Storyboard::name)
-                .containsExactly("neon-street-boards v001");
+                .containsExactly("acme-spring/neon-street-boards v001");
         List<BoordsEmulator.Frame> frames = BOORDS.frames(BOORDS.storyboards().get(0).id());
         assertThat(frames).hasSize(2 * KEYFRAMES);
         assertThat(frames).extracting(BoordsEmulator.Frame::reference).doesNotHaveDuplicates()
@@ -139,7 +139,7 @@ class PreProductionAndProductionDeliveryTest {
         assertThat(job.path("error").asText()).contains("boords");
         assertThat(job.toString()).doesNotContain(KEY);
         assertThat(HOME.resolve("storyboards/acme-spring/refused-boards/v001/sh010.reelhub.json")).exists();
-        assertThat(BOORDS.storyboards()).noneMatch(s -> s.name().startsWith("refused-boards"));
+        assertThat(BOORDS.storyboards()).noneMatch(s -> s.name().startsWith("acme-spring/refused-boards"));
     }
 
     @Test

@@ -126,7 +126,8 @@ final class BoordsApi {
         List<JsonNode> items = new ArrayList<>();
         String cursor = null;
         for (int page = 0; page < MAX_PAGES; page++) {
-            URI uri = uri(path + (cursor == null ? "" : "?cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
+            URI uri = uri(path + (cursor == null ? ""
+                    : "?cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
             JsonNode answer = parse(http.expectSuccess(destination, request(uri).GET().build()), uri);
             answer.path("data").forEach(items::add);
             JsonNode next = answer.path("meta").path("next_cursor");

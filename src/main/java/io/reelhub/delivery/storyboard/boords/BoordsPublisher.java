@@ -30,7 +30,7 @@ import io.reelhub.delivery.storyboard.StoryboardPackages;
 
 /**
  * Publishes a shot's keyframes to a Boords storyboard, one frame per keyframe with the prompt as its text. The
- * storyboard is the brief version's ({@code <brief> v<NNN>}), found by that name in the configured project or
+ * storyboard is the brief version's ({@code <project>/<brief> v<NNN>}), found by that name in the configured project or
  * created; each frame carries a stable reference ({@code sh010-kf01}). A re-delivery, after a crash or a failed
  * attempt, looks both up first and creates only what is missing, so nothing is ever duplicated. The
  * {@code boords-sink} kamelet calls {@link #deliver(Exchange)}.
@@ -104,9 +104,13 @@ public class BoordsPublisher {
                 + (frameIds.size() - created) + " already there)");
     }
 
-    /** {@code neon-street v001}: one storyboard per brief version, stable so a re-delivery finds it. */
+    /**
+     * {@code acme-spring/neon-street v001}: one storyboard per brief version, stable so a re-delivery finds it; the
+     * hub's project is part of it because brief ids are unique only within a project, and one Boords project may
+     * take the storyboards of several.
+     */
     static String storyboardName(BriefOutline outline) {
-        return outline.briefId() + " " + outline.versionLabel();
+        return outline.project() + "/" + outline.briefId() + " " + outline.versionLabel();
     }
 
     private List<BoordsFrame> frames(Delivery delivery, StoryboardPackage storyboard, BoordsSettings settings,

@@ -115,7 +115,7 @@ class BoordsSinkTest {
         Exchange done = send("direct:boords", delivery, List.of());
 
         assertThat(done.getException()).isNull();
-        BoordsEmulator.Storyboard storyboard = storyboardNamed("neon-street v001");
+        BoordsEmulator.Storyboard storyboard = storyboardNamed("acme-spring/neon-street v001");
         assertThat(storyboard.description()).contains("Opening hook").contains("AI-generated");
         List<BoordsEmulator.Frame> frames = BOORDS.frames(storyboard.id());
         assertThat(frames).extracting(BoordsEmulator.Frame::reference)
@@ -127,7 +127,8 @@ class BoordsSinkTest {
         }
         assertThat(frames.get(0).action()).isEqualTo("She walks toward camera, then stops");
         assertThat(frames.get(0).notes()).contains("Scene: Rain-soaked neon street")
-                .contains("Style: Anamorphic 35mm").contains("keyframe 1 of 3").contains("AI-generated (veo-3.1, seed 42)");
+                .contains("Style: Anamorphic 35mm").contains("keyframe 1 of 3")
+                .contains("AI-generated (veo-3.1, seed 42)");
         assertThat(done.getMessage().getHeader(DeliveryRoutes.OUTPUTS_HEADER, List.class)).singleElement()
                 .asString().contains("storyboard " + storyboard.id()).contains("3 created, 0 already there");
         assertThat(BOORDS.requests("POST", "/v1/")).allSatisfy(request -> {
@@ -141,7 +142,7 @@ class BoordsSinkTest {
         send("direct:boords", StoryboardFixtures.delivery(WORK.resolve("job-b1"), "job-b1", "sh020", 2), List.of());
         send("direct:boords", StoryboardFixtures.delivery(WORK.resolve("job-b2"), "job-b2", "sh010", 2), List.of());
 
-        BoordsEmulator.Storyboard storyboard = storyboardNamed("neon-street v002");
+        BoordsEmulator.Storyboard storyboard = storyboardNamed("acme-spring/neon-street v002");
         assertThat(BOORDS.frames(storyboard.id())).hasSize(6);
         assertThat(BOORDS.frames(storyboard.id()).stream()
                 .sorted(java.util.Comparator.comparingInt(BoordsEmulator.Frame::sortOrder))
@@ -163,15 +164,16 @@ class BoordsSinkTest {
         Exchange third = send("direct:boords", delivery, List.of());
 
         assertThat(third.getException()).isNull();
-        assertThat(BOORDS.storyboards()).filteredOn(s -> s.name().equals("neon-street v003")).hasSize(1);
-        assertThat(BOORDS.frames(storyboardNamed("neon-street v003").id())).extracting(BoordsEmulator.Frame::reference)
-                .containsExactly("sh010-kf01", "sh010-kf02", "sh010-kf03");
+        assertThat(BOORDS.storyboards()).filteredOn(s -> s.name().equals("acme-spring/neon-street v003"))
+                .hasSize(1);
+        assertThat(BOORDS.frames(storyboardNamed("acme-spring/neon-street v003").id()))
+                .extracting(BoordsEmulator.Frame::reference).containsExactly("sh010-kf01", "sh010-kf02", "sh010-kf03");
         assertThat(third.getMessage().getHeader(DeliveryRoutes.OUTPUTS_HEADER, List.class)).singleElement()
                 .asString().contains("2 created, 1 already there");
 
         Exchange again = send("direct:boords", delivery, List.of());
         assertThat(again.getException()).isNull();
-        assertThat(BOORDS.frames(storyboardNamed("neon-street v003").id())).hasSize(3);
+        assertThat(BOORDS.frames(storyboardNamed("acme-spring/neon-street v003").id())).hasSize(3);
     }
 
     @Test
@@ -204,8 +206,9 @@ class BoordsSinkTest {
         BOORDS.up();
         Exchange delivered = send("direct:boords", delivery, List.of());
         assertThat(delivered.getException()).isNull();
-        assertThat(BOORDS.storyboards()).filteredOn(s -> s.name().equals("neon-street v005")).hasSize(1);
-        assertThat(BOORDS.frames(storyboardNamed("neon-street v005").id())).hasSize(3);
+        assertThat(BOORDS.storyboards()).filteredOn(s -> s.name().equals("acme-spring/neon-street v005"))
+                .hasSize(1);
+        assertThat(BOORDS.frames(storyboardNamed("acme-spring/neon-street v005").id())).hasSize(3);
     }
 
     @Test
@@ -232,7 +235,7 @@ class BoordsSinkTest {
         Exchange done = send("direct:boords-by-url", delivery, delivered);
 
         assertThat(done.getException()).isNull();
-        List<BoordsEmulator.Frame> frames = BOORDS.frames(storyboardNamed("neon-street v007").id());
+        List<BoordsEmulator.Frame> frames = BOORDS.frames(storyboardNamed("acme-spring/neon-street v007").id());
         assertThat(frames).hasSize(3);
         assertThat(frames.get(0).imageUrl()).isEqualTo(HUB_FILES.publicUrl()
                 + "/api/jobs/job-g/outputs/sh010_kf01.png");
@@ -246,7 +249,7 @@ class BoordsSinkTest {
 
         assertThat(rootMessage(done.getException())).contains("sh010_kf01.png was not delivered yet")
                 .contains("storyboard-folder").contains("imageUpload base64");
-        assertThat(BOORDS.storyboards()).noneMatch(s -> s.name().equals("neon-street v008"));
+        assertThat(BOORDS.storyboards()).noneMatch(s -> s.name().equals("acme-spring/neon-street v008"));
     }
 
     private Exchange send(String endpoint, Delivery delivery, List<String> delivered) {
