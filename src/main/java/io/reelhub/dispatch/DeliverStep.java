@@ -83,7 +83,7 @@ class DeliverStep implements JobStep {
 
     @Override
     public void run(Job job) {
-        List<String> destinations = stages.destinationsFor(job.stage(), briefDestinations(job));
+        List<String> destinations = stages.destinationsFor(job.project(), job.stage(), briefDestinations(job));
         if (destinations.isEmpty()) {
             throw new IllegalStateException("stage " + job.stage() + " feeds no destination any more (see"
                     + " reelhub.stages." + job.stage() + ".destinations)");
@@ -184,7 +184,8 @@ class DeliverStep implements JobStep {
         return new Delivery(job.id(), job.briefId(), job.project(), job.version(), job.shotId(), job.stage(),
                 job.title(), job.model(), job.provider(), job.providerJobId(), spec.seed(), spec.prompt(),
                 job.costEstimateUsd(), "sandbox".equals(job.provider()), Path.of(job.clipPath()), probe.width(),
-                probe.height(), probe.durationSeconds(), probe.fps(), job.createdAt(), job.renderedAt());
+                probe.height(), probe.durationSeconds(), probe.fps(), job.createdAt(), job.renderedAt(),
+                probe.hasAudio());
     }
 
     private ProbeResult read(String probeJson) {
