@@ -118,7 +118,7 @@ class IntegratorsTutorialTest {
         assertThat(wiring.stageDestinations("harbour-films", "post-production")).containsExactly("folder");
         assertThat(wiring.stageDestinations("acme-spring", "post-production")).containsExactly("editing-bin");
         assertThat(wiring.stageDestinations("harbour-films", "production")).containsExactly("folder");
-        assertThat(wiring.stageDestinations("acme-spring", "production")).isEmpty();
+        assertThat(wiring.stageDestinations("acme-spring", "production")).containsExactly("reference-folder");
 
         ConfigFolder typo = ConfigFolder.copyOfShipped("tutorial-per-project-typo")
                 .settings(settings.replaceFirst("destinations: \\[folder]", "destinations: [foldr]"));

@@ -90,11 +90,13 @@ class ShippedWiringTest {
                     .map(name -> name.substring(0, name.length() - ".kamelet.yaml".length())).toList();
             assertThat(shipped).containsExactlyInAnyOrder("editing-bin-sink", "folder-sink", "slack-sink",
                     "webhook-sink", "s3-sink", "concept-board-sink", "social-outbox-sink", "buffer-sink",
-                    "ayrshare-sink", "social-webhook-sink");
-            // the S3 sink and the social schedulers are shipped for integrators to add (they need accounts); the
-            // others are wired by the default stage table
-            Set<String> needAnAccount = Set.of("s3-sink", "buffer-sink", "ayrshare-sink", "social-webhook-sink");
-            assertThat(shipped).filteredOn(kamelet -> !needAnAccount.contains(kamelet))
+                    "ayrshare-sink", "social-webhook-sink", "storyboard-folder-sink", "reference-folder-sink",
+                    "boords-sink", "shotgrid-sink", "storyboard-upload-sink", "review-tool-sink", "package-s3-sink");
+            // these need an account and are shipped for integrators to add; the others are wired by the default
+            // stage table
+            Set<String> forIntegrators = Set.of("s3-sink", "buffer-sink", "ayrshare-sink", "social-webhook-sink",
+                    "boords-sink", "shotgrid-sink", "storyboard-upload-sink", "review-tool-sink", "package-s3-sink");
+            assertThat(shipped).filteredOn(kamelet -> !forIntegrators.contains(kamelet))
                     .allSatisfy(kamelet -> assertThat(kamelets).anyMatch(id -> id.startsWith(kamelet)));
         }
         ModelCamelContext model = (ModelCamelContext) camel;

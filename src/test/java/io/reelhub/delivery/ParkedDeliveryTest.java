@@ -146,7 +146,8 @@ class ParkedDeliveryTest {
         Path report = inbox.failed("printed-street.yaml.error.txt");
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(report));
         assertThat(Files.readString(report)).contains("destinations[1]")
-                .contains("unknown destination 'printer'; known destinations: concept-board, editing-bin, social-outbox, webhook");
+                .contains("unknown destination 'printer'; known destinations: concept-board, editing-bin,"
+                        + " reference-folder, social-outbox, storyboard-folder, webhook");
     }
 
     @Test

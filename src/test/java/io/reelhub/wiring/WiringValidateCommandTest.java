@@ -39,7 +39,7 @@ class WiringValidateCommandTest {
                 "--reelhub.config-dir=" + config.dir());
 
         assertThat(exit).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("is valid: 6 route file(s), 10 kamelet(s)")
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("is valid: 6 route file(s), 17 kamelet(s)")
                 .contains("validated in");
     }
 
@@ -98,8 +98,9 @@ class WiringValidateCommandTest {
         String expected = "  reelhub.yaml:6: unknown destination 'concept-bord' for stage concept of project"
                 + " acme-spring (reelhub.projects.acme-spring.stages.concept.destinations)";
         assertThat(out.toString(StandardCharsets.UTF_8)).contains(expected)
-                .contains("known destinations: ayrshare, buffer, concept-board, editing-bin, folder, s3, slack,"
-                        + " social-outbox, social-webhook, webhook");
+                .contains("known destinations: ayrshare, boords, buffer, concept-board, editing-bin, folder, package-s3,"
+                        + " reference-folder, review-tool, s3, shotgrid, slack, social-outbox, social-webhook,"
+                        + " storyboard-folder, storyboard-upload, webhook");
         assertThat(failure).isInstanceOf(WiringException.class);
         assertThat(failure.getMessage()).contains(expected);
     }

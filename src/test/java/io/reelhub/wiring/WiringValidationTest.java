@@ -17,7 +17,7 @@ class WiringValidationTest {
         WiringReport report = ConfigFolder.copyOfShipped("shipped").validate();
 
         assertThat(report.problems()).isEmpty();
-        assertThat(report.toText()).contains("is valid").contains("10 kamelet(s)");
+        assertThat(report.toText()).contains("is valid").contains("17 kamelet(s)");
     }
 
     @Test
@@ -35,8 +35,9 @@ class WiringValidationTest {
             assertThat(problem.where()).isEqualTo(SourceLine.of("reelhub.yaml", 6));
             assertThat(problem.message()).contains("unknown destination 'slak'")
                     .contains("no connectors/slak-sink.kamelet.yaml")
-                    .contains("known destinations: ayrshare, buffer, concept-board, editing-bin, folder, s3, slack, social-outbox,"
-                            + " social-webhook, webhook");
+                    .contains("known destinations: ayrshare, boords, buffer, concept-board, editing-bin, folder, package-s3,"
+                            + " reference-folder, review-tool, s3, shotgrid, slack, social-outbox, social-webhook,"
+                            + " storyboard-folder, storyboard-upload, webhook");
         });
     }
 
@@ -56,8 +57,9 @@ class WiringValidationTest {
             assertThat(problem.message()).contains("unknown destination 'foldr'")
                     .contains("stage post-production of project acme-spring")
                     .contains("reelhub.projects.acme-spring.stages.post-production.destinations")
-                    .contains("known destinations: ayrshare, buffer, concept-board, editing-bin, folder, s3, slack, social-outbox,"
-                            + " social-webhook, webhook");
+                    .contains("known destinations: ayrshare, boords, buffer, concept-board, editing-bin, folder, package-s3,"
+                            + " reference-folder, review-tool, s3, shotgrid, slack, social-outbox, social-webhook,"
+                            + " storyboard-folder, storyboard-upload, webhook");
         });
     }
 

@@ -14,7 +14,7 @@ import java.util.UUID;
  * Puts files into a shared folder so that a reader never sees a partial file and a file already there is never
  * replaced. Each file is written to a hidden temporary name in the same folder, flushed to disk, and then appears
  * under its real name in one step. Public for destinations outside this package that place files the same way
- * (the concept board).
+ * (the concept board, the storyboard and reference folders).
  */
 public final class NoOverwritePlacer {
 
