@@ -75,19 +75,19 @@ class ProjectStageTableTest {
     }
 
     @Test
-    void intakeAcceptsAStageOnlyTheBriefsProjectFeedsAndRejectsItForOtherProjects() throws Exception {
+    void aProjectsOwnListForAStageReplacesTheStageTablesWhileOtherProjectsKeepIt() throws Exception {
         inbox.drop("harbour-previs.yaml", SampleBriefs.harbour("harbour-films", "harbour-previs")
                 .replace("stage: post-production", "stage: production"));
         inbox.drop("acme-previs.yaml", SampleBriefs.harbour("acme-spring", "acme-previs")
                 .replace("stage: post-production", "stage: production"));
 
-        JsonNode accepted = awaitDelivered("harbour-films", "harbour-previs");
-        assertThat(accepted.path("deliveries").findValuesAsText("destination")).containsExactly("folder");
-        Path report = inbox.failed("acme-previs.yaml.error.txt");
-        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(report));
-        assertThat(Files.readString(report)).contains("stage 'production' feeds no destination")
-                .contains("reelhub.stages.production.destinations");
-        assertThat(inbox.failed("acme-previs.yaml")).exists();
+        JsonNode harbour = awaitDelivered("harbour-films", "harbour-previs");
+        JsonNode acme = awaitDelivered("acme-spring", "acme-previs");
+
+        assertThat(harbour.path("deliveries").findValuesAsText("destination")).containsExactly("folder");
+        assertThat(acme.path("deliveries").findValuesAsText("destination")).containsExactly("reference-folder");
+        assertThat(HOME.resolve("references/harbour-films")).doesNotExist();
+        assertThat(HOME.resolve("references/acme-spring/acme-previs")).isDirectory();
     }
 
     private JsonNode awaitDelivered(String project, String briefId) {
