@@ -2,9 +2,12 @@ package io.reelhub.qc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -39,6 +42,16 @@ public class GenerationAttempts {
         return jdbc.query("select job_id, attempt, seed, submit_key, provider, provider_job_id, clip_path,"
                 + " cost_estimate_usd, passed, decision, report_json, checked_at from generation_attempts"
                 + " where job_id = ? order by attempt", ROW, jobId);
+    }
+
+    /**
+     * Provider renders of attempts that were generated again since {@code since}: they left their job's row when it
+     * went back to the queue, yet belong to it, so reconciling an interrupted submit must never adopt one.
+     */
+    public Set<String> providerJobIdsOf(String provider, Instant since) {
+        return new HashSet<>(jdbc.queryForList("select provider_job_id from generation_attempts where provider = ?"
+                        + " and provider_job_id is not null and checked_at >= ?", String.class, provider,
+                OffsetDateTime.ofInstant(since, ZoneOffset.UTC)));
     }
 
     /** How many generations of the job were checked so far. */
