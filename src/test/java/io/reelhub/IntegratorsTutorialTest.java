@@ -31,6 +31,8 @@ import io.reelhub.support.DocBlocks.Block;
 import io.reelhub.support.Inbox;
 import io.reelhub.support.WebhookReceiver;
 import io.reelhub.wiring.ConfigFolder;
+import io.reelhub.wiring.Wiring;
+import io.reelhub.wiring.WiringLoader;
 import io.reelhub.wiring.WiringValidateCommand;
 
 /**
@@ -103,6 +105,26 @@ class IntegratorsTutorialTest {
                 .settings("reelhub:\n  stages:\n    production:\n      destinations: [archive]\n");
         Validation validation = validate(archive);
         assertThat(validation.exit()).as(validation.output()).isZero();
+    }
+
+    @Test
+    void theProjectOwnStageTableValidatesAppliesToItsProjectOnlyAndItsMistakeReadsAsThePageShows() {
+        String settings = only(b -> "per-project".equals(b.attribute("variant")), "the per-project variant").body();
+        ConfigFolder config = ConfigFolder.copyOfShipped("tutorial-per-project").settings(settings);
+
+        Validation validation = validate(config);
+        assertThat(validation.exit()).as(validation.output()).isZero();
+        Wiring wiring = WiringLoader.load(config.environment());
+        assertThat(wiring.stageDestinations("harbour-films", "post-production")).containsExactly("folder");
+        assertThat(wiring.stageDestinations("acme-spring", "post-production")).containsExactly("editing-bin");
+        assertThat(wiring.stageDestinations("harbour-films", "production")).containsExactly("folder");
+        assertThat(wiring.stageDestinations("acme-spring", "production")).containsExactly("reference-folder");
+
+        ConfigFolder typo = ConfigFolder.copyOfShipped("tutorial-per-project-typo")
+                .settings(settings.replaceFirst("destinations: \\[folder]", "destinations: [foldr]"));
+        Validation mistake = validate(typo);
+        assertThat(mistake.exit()).isEqualTo(1);
+        assertThat(mistake.output()).contains(block("text", "per-project-mistake").body());
     }
 
     /** The shipped wiring plus the tutorial's files (those under the config folder, not the inbox). */

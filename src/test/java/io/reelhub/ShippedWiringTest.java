@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -75,7 +76,7 @@ class ShippedWiringTest {
     void everyShippedRouteConnectorAndRouteConfigurationIsLoadedAndStarted() throws IOException {
         Set<String> ids = camel.getRoutes().stream().map(Route::getRouteId).collect(Collectors.toSet());
         assertThat(ids).contains("intake-folder", "job-pump", "job-steps", "deliver-to-editing-bin",
-                "deliver-to-folder", "deliver-to-webhook", "deliver-to-slack");
+                "deliver-to-folder", "deliver-to-webhook", "deliver-to-slack", "deliver-to-concept-board");
         // channels switched off by configuration (mail, S3) are loaded but not started
         assertThat(camel.getRoutes()).filteredOn(Route::isAutoStartup).isNotEmpty().allSatisfy(route ->
                 assertThat(camel.getRouteController().getRouteStatus(route.getRouteId()).isStarted())
@@ -88,9 +89,14 @@ class ShippedWiringTest {
                     .filter(name -> name.endsWith(".kamelet.yaml"))
                     .map(name -> name.substring(0, name.length() - ".kamelet.yaml".length())).toList();
             assertThat(shipped).containsExactlyInAnyOrder("editing-bin-sink", "folder-sink", "slack-sink",
-                    "webhook-sink", "s3-sink");
-            // the S3 sink is shipped for integrators to add; the others are wired by the default stage table
-            assertThat(shipped).filteredOn(kamelet -> !kamelet.equals("s3-sink"))
+                    "webhook-sink", "s3-sink", "concept-board-sink", "social-outbox-sink", "buffer-sink",
+                    "ayrshare-sink", "social-webhook-sink", "storyboard-folder-sink", "reference-folder-sink",
+                    "boords-sink", "shotgrid-sink", "storyboard-upload-sink", "review-tool-sink", "package-s3-sink");
+            // these need an account and are shipped for integrators to add; the others are wired by the default
+            // stage table
+            Set<String> forIntegrators = Set.of("s3-sink", "buffer-sink", "ayrshare-sink", "social-webhook-sink",
+                    "boords-sink", "shotgrid-sink", "storyboard-upload-sink", "review-tool-sink", "package-s3-sink");
+            assertThat(shipped).filteredOn(kamelet -> !forIntegrators.contains(kamelet))
                     .allSatisfy(kamelet -> assertThat(kamelets).anyMatch(id -> id.startsWith(kamelet)));
         }
         ModelCamelContext model = (ModelCamelContext) camel;
@@ -119,7 +125,12 @@ class ShippedWiringTest {
         assertThat(hook.header("webhook-signature")).isEqualTo("v1," + Base64.getEncoder().encodeToString(
                 mac.doFinal(signed.getBytes(StandardCharsets.UTF_8))));
         JsonNode notice = new ObjectMapper().readTree(hook.body());
-        assertThat(notice.path("outputs")).as("the bin's three files and the review folder's two").hasSize(5);
+        List<String> outputs = new ArrayList<>();
+        notice.path("outputs").forEach(output -> outputs.add(Path.of(output.asText()).getFileName().toString()));
+        assertThat(outputs).as("the bin's seven files (the clip's, the brief's timeline) and the review folder's two")
+                .containsExactly("sh010_v001.mp4", "sh010_v001.otio", "sh010_v001.reelhub.json",
+                        "neon-street_v001.fcpxml", "neon-street_v001.otio", "neon-street_v001.ale",
+                        "neon-street_v001.edl", "sh010_v001.mp4", "sh010_v001.reelhub.json");
 
         String slack = new ObjectMapper().readTree(SLACK.requests().get(0).body()).path("text").asText();
         assertThat(slack).contains("acme-spring / neon-street sh010 v001").contains(review.toString());

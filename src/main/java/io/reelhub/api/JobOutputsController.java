@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.reelhub.jobs.Job;
+import io.reelhub.outputs.JobOutputs;
 import io.reelhub.jobs.JobStore;
 
 /**

@@ -1,6 +1,7 @@
 package io.reelhub.api;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,6 +14,9 @@ import io.reelhub.jobs.JobTransition;
  * history. Lists omit those three.
  *
  * @param providerNote the provider's latest word while the job waits, e.g. its place in the provider's queue
+ * @param seed         the seed of a generation (full view only); null for a parent or a model without seeds
+ * @param thumbnailUrl where to download the generation's thumbnail (full view only), e.g. a concept variation's
+ * @param videoUrl     where to download the generation's clip (full view only)
  */
 public record JobView(
         String id,
@@ -38,5 +42,8 @@ public record JobView(
         Instant updatedAt,
         List<JobView> children,
         List<DeliveryView> deliveries,
-        List<JobTransition> history) {
+        List<JobTransition> history,
+        Long seed,
+        URI thumbnailUrl,
+        URI videoUrl) {
 }

@@ -44,7 +44,9 @@ public final class BriefParser {
     private static final Set<String> PARAM_FIELDS = Set.of("seconds", "aspect", "size", "resolution", "seed",
             "negative", "style_weight", "audio");
     private static final Set<String> SHOT_FIELDS = Set.of("id", "action", "seconds");
-    private static final Set<String> SOCIAL_FIELDS = Set.of("platforms", "caption", "schedule_at");
+    private static final Set<String> SOCIAL_FIELDS = Set.of("platforms", "caption", "schedule_at", "hashtags");
+    /** A hashtag as platforms take it: letters, digits and underscores, with or without its {@code #}. */
+    private static final Pattern HASHTAG = Pattern.compile("#?[\\p{L}\\p{N}_]{1,100}");
     private static final Set<String> SECTION_FIELDS = Arrays.stream(PromptSection.values())
             .map(PromptSection::fieldName).collect(Collectors.toUnmodifiableSet());
     private static final Pattern ASPECT = Pattern.compile("[1-9][0-9]?:[1-9][0-9]?");
@@ -353,7 +355,18 @@ public final class BriefParser {
                         return null;
                     }
                 }).orElse(null);
-        return new Social(platforms, caption, scheduleAt);
+        List<String> hashtags = new ArrayList<>();
+        List<String> written = read.texts(social.get("hashtags"), "social.hashtags");
+        for (int i = 0; i < written.size(); i++) {
+            String tag = written.get(i).trim();
+            if (HASHTAG.matcher(tag).matches()) {
+                hashtags.add(tag.startsWith("#") ? tag.substring(1) : tag);
+            } else {
+                read.error("social.hashtags[" + i + "]", "'" + tag + "' is not a hashtag: one word of letters,"
+                        + " digits and underscores, at most 100, with or without its #");
+            }
+        }
+        return new Social(platforms, caption, scheduleAt, hashtags);
     }
 
     private static URI callback(JsonNode node, FieldReader read) {

@@ -10,21 +10,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.stereotype.Component;
 
+import io.reelhub.outputs.GenerationLinks;
 import io.reelhub.jobs.Job;
 import io.reelhub.jobs.JobState;
 import io.reelhub.jobs.JobStore;
 
-/** Builds the webhook body for a job that ended, from the ledger as it stands inside the ending transaction. */
+/**
+ * Builds the webhook body for a job that ended, from the ledger as it stands inside the ending transaction: every
+ * generation with its state, seed and the URLs of its clip and thumbnail, so a creative tool can show the variations
+ * of a concept brief from the one callback.
+ */
 @Component
 class ResultEvents {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
     private final JobStore store;
+    private final GenerationLinks links;
     private final ObjectMapper json;
 
-    ResultEvents(JobStore store, ObjectMapper json) {
+    ResultEvents(JobStore store, GenerationLinks links, ObjectMapper json) {
         this.store = store;
+        this.links = links;
         this.json = json;
     }
 
@@ -39,14 +46,16 @@ class ResultEvents {
             for (Job child : store.children(job.id())) {
                 List<String> childOutputs = outputs(child);
                 outputs.addAll(childOutputs);
+                GenerationLinks.Links media = links.of(child);
                 generations.add(new ResultEvent.Generation(child.id(), child.shotId(), child.state().name(),
-                        child.lastError(), childOutputs));
+                        child.lastError(), childOutputs, media.seed(), media.thumbnail(), media.video()));
             }
         }
+        GenerationLinks.Links own = links.of(job);
         return new ResultEvent(type(job.state()), job.updatedAt(), new ResultEvent.Data(job.id(), job.project(),
                 job.briefId(), job.versionLabel(), job.stage(), job.title(), job.state().name(),
                 job.state() == JobState.DELIVERED ? null : job.lastError(), outputs, job.costEstimateUsd(),
-                job.createdAt(), job.updatedAt(), generations));
+                job.createdAt(), job.updatedAt(), generations, own.seed(), own.thumbnail(), own.video()));
     }
 
     String write(ResultEvent event) {

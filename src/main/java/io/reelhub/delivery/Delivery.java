@@ -29,6 +29,7 @@ import java.time.Instant;
  * @param fps            the clip's frame rate
  * @param createdAt      when the job was created
  * @param renderedAt     when the provider reported completion
+ * @param hasAudio       whether the clip has an audio stream (editing tools link audio tracks only when told)
  */
 public record Delivery(
         String jobId,
@@ -51,5 +52,15 @@ public record Delivery(
         double durationSeconds,
         double fps,
         Instant createdAt,
-        Instant renderedAt) {
+        Instant renderedAt,
+        boolean hasAudio) {
+
+    /** A delivery whose audio is not known: treated as picture only. Kept for callers written before audio was. */
+    public Delivery(String jobId, String briefId, String project, int version, String shotId, String stage,
+                    String title, String model, String provider, String providerJobId, Long seed, String prompt,
+                    BigDecimal costEstimateUsd, boolean sandbox, Path clip, int width, int height,
+                    double durationSeconds, double fps, Instant createdAt, Instant renderedAt) {
+        this(jobId, briefId, project, version, shotId, stage, title, model, provider, providerJobId, seed, prompt,
+                costEstimateUsd, sandbox, clip, width, height, durationSeconds, fps, createdAt, renderedAt, false);
+    }
 }

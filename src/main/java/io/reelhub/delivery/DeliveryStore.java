@@ -89,6 +89,16 @@ public class DeliveryStore {
                 DeliveryState.PENDING.name());
     }
 
+    /**
+     * Sets when a delivery the destination cannot take yet is tried again, without counting an attempt: waiting for
+     * a rate limit's window or a remote's {@code Retry-After} never brings a delivery closer to being parked.
+     */
+    public void deferUntil(String jobId, String destination, Instant at, String reason) {
+        jdbc.update("update deliveries set next_attempt_at = ?, last_error = ?, updated_at = ? where job_id = ?"
+                        + " and destination = ? and state = ?", OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
+                truncate(reason), now(), jobId, destination, DeliveryState.PENDING.name());
+    }
+
     /** Counts the last failed attempt and parks the delivery with its reason. */
     public void park(String jobId, String destination, String reason) {
         jdbc.update("update deliveries set state = ?, attempts = attempts + 1, next_attempt_at = null,"

@@ -12,8 +12,9 @@ import io.reelhub.wiring.Wiring;
 
 /**
  * Which destinations a brief's clips go to: the brief's own {@code destinations:} when it names any, else its
- * stage's list in the stage table ({@code reelhub.stages.<stage>.destinations}). Intake asks it, so that a brief
- * naming a destination the hub cannot reach is rejected before anything is paid for.
+ * project's list for the stage ({@code reelhub.projects.<project>.stages.<stage>.destinations}) when the project has
+ * one, else its stage's list in the stage table ({@code reelhub.stages.<stage>.destinations}). Intake asks it, so
+ * that a brief naming a destination the hub cannot reach is rejected before anything is paid for.
  */
 @Component
 public class StageTable {
@@ -24,7 +25,21 @@ public class StageTable {
         this.wiring = wiring;
     }
 
-    /** @param override the brief's {@code destinations:}; empty keeps the stage's */
+    /**
+     * @param project  the brief's project, whose own list for the stage (if any) replaces the stage table's
+     * @param override the brief's {@code destinations:}; empty keeps the project's or the stage's
+     */
+    public List<String> destinationsFor(String project, String stage, List<String> override) {
+        return override == null || override.isEmpty() ? wiring.stageDestinations(project, stage)
+                : List.copyOf(override);
+    }
+
+    /**
+     * The stage table's list without any project's own: kept for callers written before per-project lists.
+     *
+     * @deprecated a project's own list is ignored here; use {@link #destinationsFor(String, String, List)}
+     */
+    @Deprecated
     public List<String> destinationsFor(String stage, List<String> override) {
         return override == null || override.isEmpty() ? wiring.stageDestinations(stage) : List.copyOf(override);
     }
@@ -47,10 +62,13 @@ public class StageTable {
             }
         }
         String stage = brief.stage().wireName();
-        if (brief.destinations().isEmpty() && wiring.stageDestinations(stage).isEmpty()) {
+        String project = brief.project();
+        if (brief.destinations().isEmpty() && wiring.stageDestinations(project, stage).isEmpty()) {
+            String setting = wiring.hasProjectStage(project, stage)
+                    ? "reelhub.projects." + project + ".stages." + stage + ".destinations (empty for this project)"
+                    : "reelhub.stages." + stage + ".destinations";
             problems.add(new Problem("stage", "stage '" + stage + "' feeds no destination: name some in the brief"
-                    + " (destinations: [...]; known: " + knownText + ") or set reelhub.stages." + stage
-                    + ".destinations"));
+                    + " (destinations: [...]; known: " + knownText + ") or set " + setting));
         }
         return problems;
     }

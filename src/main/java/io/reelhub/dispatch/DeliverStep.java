@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
 
 import io.reelhub.brief.GenerationSpec;
 import io.reelhub.delivery.Delivery;
+import io.reelhub.delivery.DeliveryDeferredException;
 import io.reelhub.delivery.DeliveryProperties;
 import io.reelhub.delivery.DeliveryRoutes;
 import io.reelhub.delivery.DeliveryState;
@@ -42,6 +44,8 @@ import io.reelhub.media.ProbeResult;
  * {@code reelhub.delivery.max-attempts} failures. A destination that is down never holds back the others, and one
  * that is done is never sent again. The job is DELIVERED when every destination is, PARKED when the only ones left
  * are parked. Connectors never overwrite, so a delivery repeated after a crash finds its files in place and succeeds.
+ * A destination that cannot take the delivery yet and says when ({@link DeliveryDeferredException}: a platform's
+ * rate limit, a 429) is tried again then, without counting a failed attempt.
  */
 @Component
 class DeliverStep implements JobStep {
@@ -83,7 +87,7 @@ class DeliverStep implements JobStep {
 
     @Override
     public void run(Job job) {
-        List<String> destinations = stages.destinationsFor(job.stage(), briefDestinations(job));
+        List<String> destinations = stages.destinationsFor(job.project(), job.stage(), briefDestinations(job));
         if (destinations.isEmpty()) {
             throw new IllegalStateException("stage " + job.stage() + " feeds no destination any more (see"
                     + " reelhub.stages." + job.stage() + ".destinations)");
@@ -109,6 +113,15 @@ class DeliverStep implements JobStep {
             deliveries.markDelivered(delivery.jobId(), destination, outputs);
             LOG.info("Job {}: delivered to {} ({} output(s))", delivery.jobId(), destination, outputs.size());
         } catch (RuntimeException e) {
+            Optional<DeliveryDeferredException> deferred = DeliveryDeferredException.in(e);
+            if (deferred.isPresent()) {
+                Instant at = deferred.get().notBefore();
+                LOG.info("Job {}: delivery to {} deferred until {}: {}", delivery.jobId(), destination, at,
+                        deferred.get().getMessage());
+                deliveries.deferUntil(delivery.jobId(), destination, at, "waiting until " + at + ": "
+                        + deferred.get().getMessage());
+                return;
+            }
             String error = e.getMessage() == null ? e.toString() : e.getMessage();
             int failed = pending.attempts() + 1;
             if (failed >= properties.maxAttempts()) {
@@ -184,7 +197,8 @@ class DeliverStep implements JobStep {
         return new Delivery(job.id(), job.briefId(), job.project(), job.version(), job.shotId(), job.stage(),
                 job.title(), job.model(), job.provider(), job.providerJobId(), spec.seed(), spec.prompt(),
                 job.costEstimateUsd(), "sandbox".equals(job.provider()), Path.of(job.clipPath()), probe.width(),
-                probe.height(), probe.durationSeconds(), probe.fps(), job.createdAt(), job.renderedAt());
+                probe.height(), probe.durationSeconds(), probe.fps(), job.createdAt(), job.renderedAt(),
+                probe.hasAudio());
     }
 
     private ProbeResult read(String probeJson) {

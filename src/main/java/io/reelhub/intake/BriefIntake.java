@@ -25,6 +25,7 @@ import io.reelhub.jobs.BriefVersion;
 import io.reelhub.jobs.Job;
 import io.reelhub.jobs.JobStore;
 import io.reelhub.jobs.NewJob;
+import io.reelhub.social.SocialBriefCheck;
 
 /**
  * The one door every intake channel goes through: validate, give the content a version, queue its generations.
@@ -42,9 +43,10 @@ public class BriefIntake {
     private final ObjectMapper json;
     private final DailyCap dailyCap;
     private final CallbackAllowlist callbacks;
+    private final SocialBriefCheck social;
 
     public BriefIntake(BriefChecker checker, JobStore store, StageTable stages, SpecCodec specs,
-                       ObjectMapper json, DailyCap dailyCap, CallbackAllowlist callbacks) {
+                       ObjectMapper json, DailyCap dailyCap, CallbackAllowlist callbacks, SocialBriefCheck social) {
         this.checker = checker;
         this.store = store;
         this.stages = stages;
@@ -52,6 +54,7 @@ public class BriefIntake {
         this.json = json;
         this.dailyCap = dailyCap;
         this.callbacks = callbacks;
+        this.social = social;
     }
 
     /**
@@ -75,6 +78,7 @@ public class BriefIntake {
         Brief brief = check.brief();
         if (brief != null) {
             errors.addAll(stages.problems(brief));
+            errors.addAll(social.problems(brief, check.plan()));
         }
         if (brief != null && brief.callback() != null) {
             callbacks.refusal(brief.callback()).ifPresent(reason -> errors.add(new Problem("callback", reason)));

@@ -140,6 +140,31 @@ public class ReviewGate {
                 .map(ReviewFolders::filesIn).orElse(List.of());
     }
 
+    /**
+     * The files of a job that needs no review (its project is in {@code reelhub.review.auto-approve-projects}), in a
+     * package assembled straight into {@code review/approved/}: destinations that publish reviewed files then find
+     * them where they find any approved package, durable and served at {@code /api/jobs/{id}/outputs/{name}}, and
+     * {@code review.json} records why nobody looked. Made once; a repeat (after a crash) finds it.
+     *
+     * @throws IllegalStateException if the job does need a review
+     */
+    public List<Path> autoApproved(Job job) {
+        if (needsReview(job)) {
+            throw new IllegalStateException("job " + job.id() + " needs a human approval; it is not auto-approved");
+        }
+        String reason = "auto-approved: project " + job.project() + " publishes without review"
+                + " (reelhub.review.auto-approve-projects)";
+        Path folder = folders.find(job).orElseGet(() -> assemble(job, reason, null));
+        if (folder.getParent().equals(folders.root())) {
+            folder = moveTo(job, folders.approved(), folders.rejected(), "approved");
+        }
+        if (!folder.getParent().equals(folders.approved())) {
+            throw new IllegalStateException("job " + job.id() + " is auto-approved, but its package is in "
+                    + hub.home().relativize(folder.getParent()) + "/");
+        }
+        return ReviewFolders.filesIn(folder);
+    }
+
     /** The files of the job's review package wherever it is, empty when it has none. */
     public List<Path> filesOf(Job job) {
         return folders.find(job).map(ReviewFolders::filesIn).orElse(List.of());

@@ -12,9 +12,10 @@ import java.util.TreeSet;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * The hub's wiring as written: the files in {@code routes/} and {@code connectors/}, the stage table, the
- * destinations' settings and the model routing table, each with where it is written. {@link WiringValidator}
- * checks it; the delivery code asks it which destinations each stage feeds and how to call them.
+ * The hub's wiring as written: the files in {@code routes/} and {@code connectors/}, the stage table and the
+ * projects' own stage lists, the destinations' settings and the model routing table, each with where it is
+ * written. {@link WiringValidator} checks it; the delivery code asks it which destinations each stage feeds (for
+ * which project) and how to call them.
  *
  * <p>A destination {@code X} is the kamelet {@code connectors/X-sink.kamelet.yaml} called with the settings under
  * {@code reelhub.destinations.X}, or, when an integrator needs more than one kamelet call, a hand-written route in
@@ -35,6 +36,8 @@ public final class Wiring {
     private final List<EndpointReference> references;
     private final Map<String, List<Setting>> stages;
     private final List<Setting> strayStageSettings;
+    private final Map<String, Map<String, List<Setting>>> projectStages;
+    private final List<Setting> strayProjectSettings;
     private final Map<String, Map<String, Setting>> destinationSettings;
     private final Map<String, Setting> routingIntents;
     private final Setting routingFallback;
@@ -44,7 +47,8 @@ public final class Wiring {
 
     Wiring(Path configDir, List<YamlFile> routeFiles, List<Path> unloadedRouteFiles, List<YamlFile> connectorFiles,
            Map<String, KameletSpec> kamelets, List<EndpointReference> references, Map<String, List<Setting>> stages,
-           List<Setting> strayStageSettings, Map<String, Map<String, Setting>> destinationSettings,
+           List<Setting> strayStageSettings, Map<String, Map<String, List<Setting>>> projectStages,
+           List<Setting> strayProjectSettings, Map<String, Map<String, Setting>> destinationSettings,
            Map<String, Setting> routingIntents, Setting routingFallback, Setting defaultModel,
            CatalogLoad catalog, List<WiringProblem> loadProblems) {
         this.configDir = configDir;
@@ -55,6 +59,11 @@ public final class Wiring {
         this.references = List.copyOf(references);
         this.stages = Collections.unmodifiableMap(new LinkedHashMap<>(stages));
         this.strayStageSettings = List.copyOf(strayStageSettings);
+        Map<String, Map<String, List<Setting>>> projects = new LinkedHashMap<>();
+        projectStages.forEach((project, table) -> projects.put(project,
+                Collections.unmodifiableMap(new LinkedHashMap<>(table))));
+        this.projectStages = Collections.unmodifiableMap(projects);
+        this.strayProjectSettings = List.copyOf(strayProjectSettings);
         this.destinationSettings = Collections.unmodifiableMap(new LinkedHashMap<>(destinationSettings));
         this.routingIntents = Collections.unmodifiableMap(new LinkedHashMap<>(routingIntents));
         this.routingFallback = routingFallback;
@@ -75,12 +84,29 @@ public final class Wiring {
     }
 
     /**
-     * Every destination the hub runs a route for: those in the stage table, those with settings and those with a
-     * hand-written route. A brief's {@code destinations:} may name any of them.
+     * The destinations a stage feeds for one project: the project's own list
+     * ({@code reelhub.projects.<project>.stages.<stage>.destinations}) when it sets one, even an empty one, else the
+     * stage table's.
+     */
+    public List<String> stageDestinations(String project, String stage) {
+        List<Setting> own = projectStages.getOrDefault(project, Map.of()).get(stage);
+        return own != null ? own.stream().map(Setting::value).toList() : stageDestinations(stage);
+    }
+
+    /** Whether a project has its own list for a stage, which then replaces the stage table's. */
+    public boolean hasProjectStage(String project, String stage) {
+        return projectStages.getOrDefault(project, Map.of()).containsKey(stage);
+    }
+
+    /**
+     * Every destination the hub runs a route for: those in the stage table and in projects' own stage lists, those
+     * with settings and those with a hand-written route. A brief's {@code destinations:} may name any of them.
      */
     public Set<String> destinations() {
         Set<String> names = new TreeSet<>();
         stages.values().forEach(list -> list.forEach(s -> names.add(s.value())));
+        projectStages.values().forEach(table -> table.values()
+                .forEach(list -> list.forEach(s -> names.add(s.value()))));
         names.addAll(destinationSettings.keySet());
         names.addAll(handWrittenDestinations());
         return names;
@@ -189,6 +215,15 @@ public final class Wiring {
         return strayStageSettings;
     }
 
+    /** Project to stage to its destinations, as {@code reelhub.projects.<project>.stages} writes them. */
+    Map<String, Map<String, List<Setting>>> projectStages() {
+        return projectStages;
+    }
+
+    List<Setting> strayProjectSettings() {
+        return strayProjectSettings;
+    }
+
     Map<String, Map<String, Setting>> destinationSettings() {
         return destinationSettings;
     }
@@ -213,9 +248,14 @@ public final class Wiring {
         return loadProblems;
     }
 
-    /** Where the stage table names a destination, for problems about it; null when only settings name it. */
+    /**
+     * Where the stage table (or else a project's own stage list) names a destination, for problems about it; null
+     * when only settings name it.
+     */
     Setting firstMention(String destination) {
-        for (List<Setting> list : stages.values()) {
+        List<List<Setting>> lists = new ArrayList<>(stages.values());
+        projectStages.values().forEach(table -> lists.addAll(table.values()));
+        for (List<Setting> list : lists) {
             for (Setting setting : list) {
                 if (setting.value().equals(destination)) {
                     return setting;
@@ -227,7 +267,8 @@ public final class Wiring {
 
     String summary() {
         return routeFiles.size() + " route file(s), " + kamelets.size() + " kamelet(s), " + stages.size()
-                + " stage(s) feeding " + destinations().size() + " destination(s), " + routingIntents.size()
-                + " routing rule(s), the model catalog";
+                + " stage(s) feeding " + destinations().size() + " destination(s), "
+                + (projectStages.isEmpty() ? "" : projectStages.size() + " project(s) with their own stages, ")
+                + routingIntents.size() + " routing rule(s), the model catalog";
     }
 }

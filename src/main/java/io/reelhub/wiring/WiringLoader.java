@@ -13,12 +13,15 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Reads the wiring from the config folder ({@code reelhub.config-dir}: {@code routes/}, {@code connectors/}) and
- * from the Spring environment (the stage table, destination settings and routing table, whichever file or variable
- * they come from). Reading never fails: what cannot be read becomes a problem for the report.
+ * from the Spring environment (the stage table and its per-project overrides, destination settings and routing
+ * table, whichever file or variable they come from). Reading never fails: what cannot be read becomes a problem for the report.
  */
 public final class WiringLoader {
 
     static final String STAGES = "reelhub.stages.";
+    /** Per-project stage tables: {@code reelhub.projects.<project>.stages.<stage>.destinations}. */
+    static final String PROJECTS = "reelhub.projects.";
+    static final String PROJECT_STAGES = ".stages.";
     static final String DESTINATIONS = "reelhub.destinations.";
     static final String ROUTING_INTENTS = "reelhub.routing.intents.";
     static final String ROUTING_FALLBACK = "reelhub.routing.fallback";
@@ -70,6 +73,9 @@ public final class WiringLoader {
         Map<String, List<Setting>> stages = new LinkedHashMap<>();
         List<Setting> stray = new ArrayList<>();
         readStages(settings, stages, stray);
+        Map<String, Map<String, List<Setting>>> projectStages = new LinkedHashMap<>();
+        List<Setting> strayProject = new ArrayList<>();
+        readProjectStages(settings, projectStages, strayProject);
 
         Map<String, Map<String, Setting>> destinations = new LinkedHashMap<>();
         settings.withPrefix(DESTINATIONS).forEach((name, setting) -> {
@@ -88,7 +94,8 @@ public final class WiringLoader {
                 .forEach((name, setting) -> intents.put(name.substring(ROUTING_INTENTS.length()), setting));
 
         return new Wiring(configDir, routeFiles, unloaded, connectorFiles, kamelets, references, stages, stray,
-                destinations, intents, settings.one(ROUTING_FALLBACK), settings.one(DEFAULT_MODEL),
+                projectStages, strayProject, destinations, intents, settings.one(ROUTING_FALLBACK),
+                settings.one(DEFAULT_MODEL),
                 CatalogLoad.from(environment.getProperty(CATALOG_LOCATION,
                         "file:" + configDir.resolve("connectors/model-catalog.yaml")), configDir),
                 problems);
@@ -111,17 +118,60 @@ public final class WiringLoader {
             }
         });
         for (String stage : stageNames) {
-            List<Setting> names = new ArrayList<>();
-            for (Setting item : settings.listFromOneSource(STAGES + stage + ".destinations")) {
-                // A list given as one value (command line, environment) is comma-separated.
-                for (String part : item.value() == null ? new String[0] : item.value().split(",")) {
-                    if (!part.isBlank()) {
-                        names.add(new Setting(item.name(), item.raw(), part.trim(), item.where(), item.inFile()));
-                    }
+            stages.put(stage, destinationList(settings, STAGES + stage + ".destinations"));
+        }
+    }
+
+    /**
+     * Project to stage to its destinations, from {@code reelhub.projects.<project>.stages.<stage>.destinations}.
+     * Other settings under a project are other features' business; only a wrong key under {@code stages.} is stray.
+     */
+    private static void readProjectStages(SettingsReader settings, Map<String, Map<String, List<Setting>>> projects,
+                                          List<Setting> stray) {
+        // project -> its stages, in the order written; ids may hold dots, so the first ".stages." ends the project
+        Map<String, List<String>> written = new LinkedHashMap<>();
+        settings.withPrefix(PROJECTS).forEach((name, setting) -> {
+            String rest = name.substring(PROJECTS.length());
+            int at = rest.indexOf(PROJECT_STAGES);
+            if (at <= 0) {
+                return;
+            }
+            String project = rest.substring(0, at);
+            String stageKey = rest.substring(at + PROJECT_STAGES.length());
+            int dot = stageKey.indexOf('.');
+            String stage = dot < 0 ? stageKey : stageKey.substring(0, dot);
+            String key = dot < 0 ? "" : stageKey.substring(dot + 1);
+            if (key.equals("destinations") || key.startsWith("destinations[")) {
+                List<String> stagesOfProject = written.computeIfAbsent(project, p -> new ArrayList<>());
+                if (!stagesOfProject.contains(stage)) {
+                    stagesOfProject.add(stage);
+                }
+            } else {
+                stray.add(setting);
+            }
+        });
+        written.forEach((project, stageNames) -> {
+            Map<String, List<Setting>> table = new LinkedHashMap<>();
+            for (String stage : stageNames) {
+                table.put(stage, destinationList(settings, PROJECTS + project + PROJECT_STAGES + stage
+                        + ".destinations"));
+            }
+            projects.put(project, table);
+        });
+    }
+
+    /** One destinations list, from the one source that sets it (see {@link SettingsReader#listFromOneSource}). */
+    private static List<Setting> destinationList(SettingsReader settings, String key) {
+        List<Setting> names = new ArrayList<>();
+        for (Setting item : settings.listFromOneSource(key)) {
+            // A list given as one value (command line, environment) is comma-separated.
+            for (String part : item.value() == null ? new String[0] : item.value().split(",")) {
+                if (!part.isBlank()) {
+                    names.add(new Setting(item.name(), item.raw(), part.trim(), item.where(), item.inFile()));
                 }
             }
-            stages.put(stage, names);
         }
+        return names;
     }
 
     private static List<Path> list(Path folder, String label, List<WiringProblem> problems) {

@@ -45,9 +45,9 @@ class BriefCheckerTest {
     }
 
     @Test
-    void theExamplesFolderHoldsTheThreeDocumentedBriefs() throws IOException {
+    void theExamplesFolderHoldsTheDocumentedBriefs() throws IOException {
         assertThat(exampleBriefs().map(p -> p.getFileName().toString()))
-                .contains("neon-street.yaml", "free-text.json", "two-shots.yaml");
+                .contains("neon-street.yaml", "free-text.json", "two-shots.yaml", "harbour-concepts.yaml");
     }
 
     @Test

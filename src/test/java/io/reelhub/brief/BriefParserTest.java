@@ -88,6 +88,19 @@ class BriefParserTest {
     }
 
     @Test
+    void socialHashtagsAreReadWithOrWithoutTheirHashAndAMalformedOneIsNamed() {
+        BriefReport report = parse(MINIMAL + "social: {platforms: [tiktok], caption: Spring, hashtags: [\"#spring\","
+                + " acme_2026, Frühling]}\n");
+        assertThat(report.errors()).isEmpty();
+        assertThat(report.brief().social().hashtags()).containsExactly("spring", "acme_2026", "Frühling");
+
+        BriefReport bad = parse(MINIMAL + "social: {platforms: [tiktok], hashtags: [ok, \"two words\", \"#\"]}\n");
+        assertThat(bad.errors()).extracting(Problem::path).containsExactly("social.hashtags[1]", "social.hashtags[2]");
+        assertThat(bad.errors().get(0).message()).isEqualTo("'two words' is not a hashtag: one word of letters,"
+                + " digits and underscores, at most 100, with or without its #");
+    }
+
+    @Test
     void jsonAndYamlWithTheSameFieldsGiveTheSameBrief() {
         String json = """
                 {"brief": 1, "id": "test-brief", "project": "acme-spring", "stage": "post-production",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -68,6 +69,24 @@ abstract class DeliveryStoreContract {
         assertThat(row.lastError()).isEqualTo("answered 503");
         assertThat(row.isDue(Instant.now())).isFalse();
         assertThat(row.isDue(next.plusSeconds(1))).isTrue();
+    }
+
+    @Test
+    void aDeferredDeliveryWaitsForItsTimeWithoutCountingAnAttempt() {
+        String job = newJob();
+        deliveries().plan(job, List.of("ayrshare"));
+        deliveries().retryLater(job, "ayrshare", Instant.now(), "answered 503");
+        // whole milliseconds: PostgreSQL keeps microseconds and rounds, H2 keeps nanoseconds
+        Instant next = Instant.now().plusSeconds(600).truncatedTo(ChronoUnit.MILLIS);
+
+        deliveries().deferUntil(job, "ayrshare", next, "waiting until then: tiktok's rate limit is full");
+
+        DestinationDelivery row = deliveries().forJob(job).get(0);
+        assertThat(row.attempts()).isEqualTo(1);
+        assertThat(row.state()).isEqualTo(DeliveryState.PENDING);
+        assertThat(row.lastError()).contains("rate limit is full");
+        assertThat(row.isDue(next.minusSeconds(1))).isFalse();
+        assertThat(row.isDue(next)).isTrue();
     }
 
     @Test

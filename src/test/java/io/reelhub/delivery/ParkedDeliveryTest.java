@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,6 +41,10 @@ class ParkedDeliveryTest {
     private static final Path HOME = TempHome.create("parked-delivery");
     private static final WebhookReceiver WEBHOOK = WebhookReceiver.start();
     private static final Path BIN = HOME.resolve("bins/acme-spring/parked-street");
+    /** The clip's files, then the brief's timeline (a brief of one clip is complete with it). */
+    private static final String[] BIN_OUTPUTS = {"sh010_v001.mp4", "sh010_v001.otio", "sh010_v001.reelhub.json",
+            "parked-street_v001.fcpxml", "parked-street_v001.otio", "parked-street_v001.ale",
+            "parked-street_v001.edl"};
 
     @DynamicPropertySource
     static void wiring(DynamicPropertyRegistry registry) {
@@ -70,7 +76,7 @@ class ParkedDeliveryTest {
 
         JsonNode bin = delivery(job, "editing-bin");
         assertThat(bin.path("state").asText()).isEqualTo("DELIVERED");
-        assertThat(bin.path("outputs")).hasSize(3);
+        assertThat(fileNames(bin.path("outputs"))).containsExactly(BIN_OUTPUTS);
         assertThat(BIN.resolve("sh010_v001.mp4")).exists();
         JsonNode hook = delivery(job, "webhook");
         assertThat(hook.path("state").asText()).isEqualTo("PARKED");
@@ -78,7 +84,7 @@ class ParkedDeliveryTest {
         assertThat(hook.path("error").asText()).startsWith("parked after 2 failed attempts: POST to http://127.0.0.1:")
                 .endsWith("answered 503: service unavailable").doesNotContain("/hooks/reelhub");
         assertThat(job.path("error").asText()).contains("webhook").contains("/retry");
-        assertThat(job.path("outputs")).hasSize(3);
+        assertThat(fileNames(job.path("outputs"))).containsExactly(BIN_OUTPUTS);
         assertThat(WEBHOOK.requests()).hasSize(2);
     }
 
@@ -108,7 +114,7 @@ class ParkedDeliveryTest {
         WebhookReceiver.Request delivered = WEBHOOK.requests().get(2);
         JsonNode notice = json.readTree(delivered.body());
         assertThat(notice.path("job_id").asText()).isEqualTo(job.path("id").asText());
-        assertThat(notice.path("outputs")).hasSize(3);
+        assertThat(fileNames(notice.path("outputs"))).containsExactly(BIN_OUTPUTS);
         assertThat(notice.path("lineage").path("ai_generated").asBoolean()).isTrue();
         assertThat(delivered.header("webhook-id")).isEqualTo(job.path("id").asText() + ".webhook");
         assertThat(WEBHOOK.requests()).extracting(r -> r.header("webhook-id")).containsOnly(delivered.header(
@@ -140,7 +146,8 @@ class ParkedDeliveryTest {
         Path report = inbox.failed("printed-street.yaml.error.txt");
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(report));
         assertThat(Files.readString(report)).contains("destinations[1]")
-                .contains("unknown destination 'printer'; known destinations: editing-bin, webhook");
+                .contains("unknown destination 'printer'; known destinations: concept-board, editing-bin,"
+                        + " reference-folder, social-outbox, storyboard-folder, webhook");
     }
 
     @Test
@@ -192,5 +199,11 @@ class ParkedDeliveryTest {
             }
         }
         throw new AssertionError("no delivery to " + destination + " in " + job);
+    }
+
+    private static List<String> fileNames(JsonNode outputs) {
+        List<String> names = new ArrayList<>();
+        outputs.forEach(output -> names.add(Path.of(output.asText()).getFileName().toString()));
+        return names;
     }
 }

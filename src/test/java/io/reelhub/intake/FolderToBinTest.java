@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -92,7 +93,11 @@ class FolderToBinTest {
         assertThat(job.path("state").asText()).isEqualTo("DELIVERED");
         assertThat(job.path("progress").asInt()).isEqualTo(100);
         assertThat(job.path("version").asText()).isEqualTo("v001");
-        assertThat(job.path("outputs")).hasSize(3);
+        List<String> outputs = new ArrayList<>();
+        job.path("outputs").forEach(output -> outputs.add(Path.of(output.asText()).getFileName().toString()));
+        // The clip's files, then the brief's timeline: a brief of one clip is complete with it.
+        assertThat(outputs).containsExactly("sh010_v001.mp4", "sh010_v001.otio", "sh010_v001.reelhub.json",
+                "neon-street_v001.fcpxml", "neon-street_v001.otio", "neon-street_v001.ale", "neon-street_v001.edl");
         assertThat(job.path("history").findValuesAsText("to")).containsExactly("RECEIVED", "VALIDATED", "QUEUED",
                 "SUBMITTED", "RENDERING", "DOWNLOADING", "PROCESSING", "DELIVERING", "DELIVERED");
         assertThat(job.path("history").findValuesAsText("reason")).allMatch(reason -> !reason.isBlank());

@@ -39,7 +39,7 @@ class WiringValidateCommandTest {
                 "--reelhub.config-dir=" + config.dir());
 
         assertThat(exit).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("is valid: 6 route file(s), 5 kamelet(s)")
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("is valid: 6 route file(s), 17 kamelet(s)")
                 .contains("validated in");
     }
 
@@ -74,5 +74,34 @@ class WiringValidateCommandTest {
 
         assertThat(failure).isInstanceOf(WiringException.class);
         assertThat(failure.getMessage()).isEqualTo(commandReport);
+    }
+
+    @Test
+    void anUnknownDestinationInAProjectsStageListFailsValidateAndStopsStartUpNamingTheKey() {
+        ConfigFolder config = ConfigFolder.copyOfShipped("startup-project").settings("""
+                reelhub:
+                  projects:
+                    acme-spring:
+                      stages:
+                        concept:
+                          destinations: [concept-bord]
+                """);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exit = WiringValidateCommand.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+                "--reelhub.config-dir=" + config.dir());
+        Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(ReelHubApplication.class).run(
+                "--reelhub.config-dir=" + config.dir(), "--reelhub.home=" + TempHome.create("startup-project"),
+                "--server.port=0"));
+
+        assertThat(exit).isEqualTo(1);
+        String expected = "  reelhub.yaml:6: unknown destination 'concept-bord' for stage concept of project"
+                + " acme-spring (reelhub.projects.acme-spring.stages.concept.destinations)";
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(expected)
+                .contains("known destinations: ayrshare, boords, buffer, concept-board, editing-bin, folder, package-s3,"
+                        + " reference-folder, review-tool, s3, shotgrid, slack, social-outbox, social-webhook,"
+                        + " storyboard-folder, storyboard-upload, webhook");
+        assertThat(failure).isInstanceOf(WiringException.class);
+        assertThat(failure.getMessage()).contains(expected);
     }
 }

@@ -17,7 +17,7 @@ class WiringValidationTest {
         WiringReport report = ConfigFolder.copyOfShipped("shipped").validate();
 
         assertThat(report.problems()).isEmpty();
-        assertThat(report.toText()).contains("is valid").contains("5 kamelet(s)");
+        assertThat(report.toText()).contains("is valid").contains("17 kamelet(s)");
     }
 
     @Test
@@ -35,7 +35,115 @@ class WiringValidationTest {
             assertThat(problem.where()).isEqualTo(SourceLine.of("reelhub.yaml", 6));
             assertThat(problem.message()).contains("unknown destination 'slak'")
                     .contains("no connectors/slak-sink.kamelet.yaml")
-                    .contains("known destinations: editing-bin, folder, s3, slack, webhook");
+                    .contains("known destinations: ayrshare, boords, buffer, concept-board, editing-bin, folder, package-s3,"
+                            + " reference-folder, review-tool, s3, shotgrid, slack, social-outbox, social-webhook,"
+                            + " storyboard-folder, storyboard-upload, webhook");
+        });
+    }
+
+    @Test
+    void anUnknownDestinationInAProjectsStageListIsReportedAtItsLineNamingTheKeyAndTheKnownOnes() {
+        ConfigFolder config = ConfigFolder.copyOfShipped("project-unknown-destination").settings("""
+                reelhub:
+                  projects:
+                    acme-spring:
+                      stages:
+                        post-production:
+                          destinations: [editing-bin, foldr]
+                """);
+
+        assertThat(config.validate().problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.where()).isEqualTo(SourceLine.of("reelhub.yaml", 6));
+            assertThat(problem.message()).contains("unknown destination 'foldr'")
+                    .contains("stage post-production of project acme-spring")
+                    .contains("reelhub.projects.acme-spring.stages.post-production.destinations")
+                    .contains("known destinations: ayrshare, boords, buffer, concept-board, editing-bin, folder, package-s3,"
+                            + " reference-folder, review-tool, s3, shotgrid, slack, social-outbox, social-webhook,"
+                            + " storyboard-folder, storyboard-upload, webhook");
+        });
+    }
+
+    @Test
+    void aProjectsStageListIsCheckedLikeTheStageTable() {
+        ConfigFolder config = ConfigFolder.copyOfShipped("project-stage-list").settings("""
+                reelhub:
+                  projects:
+                    acme-spring:
+                      stages:
+                        post-prod:
+                          destinations: [editing-bin]
+                        concept:
+                          destinations: [concept-board, concept-board]
+                          destination: [folder]
+                    Acme Spring:
+                      stages:
+                        concept:
+                          destinations: [concept-board]
+                    beta:
+                      review:
+                        auto-approve: true
+                """);
+
+        assertThat(config.validate().problems()).extracting(WiringProblem::toText).satisfiesExactlyInAnyOrder(
+                text -> assertThat(text).startsWith("reelhub.yaml:6: unknown stage 'post-prod' in"
+                        + " reelhub.projects.acme-spring.stages.post-prod.destinations; stages: "),
+                text -> assertThat(text).startsWith("reelhub.yaml:8: destination 'concept-board' is listed twice"
+                        + " for stage concept of project acme-spring"),
+                text -> assertThat(text).startsWith("reelhub.yaml:9: unknown setting"
+                        + " reelhub.projects.acme-spring.stages.concept.destination[0]; write"
+                        + " reelhub.projects.<project>.stages.<stage>.destinations: [...]"),
+                text -> assertThat(text).startsWith("reelhub.yaml:13: project 'Acme Spring'")
+                        .contains("can never match a brief"));
+    }
+
+    @Test
+    void aProjectsOwnListReplacesTheStageTableForThatProjectOnly() {
+        ConfigFolder config = ConfigFolder.copyOfShipped("project-override").settings("""
+                reelhub:
+                  stages:
+                    post-production:
+                      destinations: [editing-bin, slack]
+                  projects:
+                    acme-spring:
+                      stages:
+                        post-production:
+                          destinations: [folder]
+                    quiet-studio:
+                      stages:
+                        post-production:
+                          destinations: []
+                  destinations:
+                    folder:
+                      folder: /srv/review
+                    slack:
+                      webhook-url: ${SLACK_WEBHOOK_URL}
+                """).environment("SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T0/B0/x");
+        Wiring wiring = WiringLoader.load(config.environment());
+
+        assertThat(WiringValidator.validate(wiring).problems()).isEmpty();
+        assertThat(wiring.stageDestinations("acme-spring", "post-production")).containsExactly("folder");
+        assertThat(wiring.stageDestinations("other-project", "post-production"))
+                .containsExactly("editing-bin", "slack");
+        assertThat(wiring.stageDestinations("quiet-studio", "post-production")).isEmpty();
+        assertThat(wiring.hasProjectStage("quiet-studio", "post-production")).isTrue();
+        assertThat(wiring.stageDestinations("acme-spring", "concept")).containsExactly("concept-board");
+        assertThat(wiring.destinations()).contains("folder", "editing-bin", "slack", "concept-board");
+    }
+
+    @Test
+    void aDestinationNamedOnlyByAProjectStillNeedsItsSettings() {
+        ConfigFolder config = ConfigFolder.copyOfShipped("project-settings").settings("""
+                reelhub:
+                  projects:
+                    acme-spring:
+                      stages:
+                        production:
+                          destinations: [folder]
+                """);
+
+        assertThat(config.validate().problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.where()).isEqualTo(SourceLine.of("reelhub.yaml", 6));
+            assertThat(problem.message()).contains("destination 'folder' needs reelhub.destinations.folder.folder");
         });
     }
 
@@ -340,7 +448,7 @@ class WiringValidationTest {
                         reelhub:
                           stages:
                             social:
-                              destinations: [buffer]
+                              destinations: [hootsuite]
                           routing:
                             fallback: veo-9
                         """);
@@ -348,7 +456,7 @@ class WiringValidationTest {
         WiringReport report = config.validate();
 
         assertThat(report.problems()).extracting(WiringProblem::toText).satisfiesExactly(
-                text -> assertThat(text).startsWith("reelhub.yaml:4: unknown destination 'buffer'"),
+                text -> assertThat(text).startsWith("reelhub.yaml:4: unknown destination 'hootsuite'"),
                 text -> assertThat(text).startsWith("reelhub.yaml:6: unknown model 'veo-9'"),
                 text -> assertThat(text).startsWith("routes/alerts.yaml:6: 'webhookUrl' of kamelet 'slack-sink'"),
                 text -> assertThat(text).startsWith("routes/intake.s3.yaml:1: a route file name must have one dot"),

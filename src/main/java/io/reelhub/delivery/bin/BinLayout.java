@@ -24,6 +24,11 @@ record BinLayout(Path folder, String baseName) {
         return folder.resolve(baseName + ".mp4");
     }
 
+    /** The ProRes mezzanine, when one is asked for. */
+    Path mezzanine() {
+        return folder.resolve(baseName + ".mov");
+    }
+
     Path timeline() {
         return folder.resolve(baseName + ".otio");
     }

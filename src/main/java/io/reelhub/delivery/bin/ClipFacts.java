@@ -6,7 +6,8 @@ import io.reelhub.delivery.Delivery;
 
 /**
  * The delivered clip as an editor or a checker sees it: its file name in the bin, the size and SHA-256 that prove
- * it is the file the hub delivered, and its picture format.
+ * it is the file the hub delivered, and its picture format. Whether it has audio decides which tracks the
+ * interchange files ask an editing tool to link.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ClipFacts(
@@ -16,10 +17,17 @@ public record ClipFacts(
         int width,
         int height,
         double durationSeconds,
-        double fps) {
+        double fps,
+        boolean hasAudio) {
+
+    /** Facts of a picture-only clip. */
+    public ClipFacts(String file, long sizeBytes, String sha256, int width, int height, double durationSeconds,
+                     double fps) {
+        this(file, sizeBytes, sha256, width, height, durationSeconds, fps, false);
+    }
 
     public static ClipFacts of(String file, FileDigest digest, Delivery delivery) {
         return new ClipFacts(file, digest.sizeBytes(), digest.sha256(), delivery.width(), delivery.height(),
-                delivery.durationSeconds(), delivery.fps());
+                delivery.durationSeconds(), delivery.fps(), delivery.hasAudio());
     }
 }

@@ -25,7 +25,7 @@ public record FileDigest(long sizeBytes, String sha256) {
     }
 
     /** Copies {@code source} to a new file {@code target} (which must not exist) and digests what was copied. */
-    static FileDigest copy(Path source, Path target) throws IOException {
+    public static FileDigest copy(Path source, Path target) throws IOException {
         MessageDigest sha = newSha256();
         long size;
         try (InputStream in = new DigestInputStream(Files.newInputStream(source), sha)) {

@@ -1,5 +1,6 @@
 package io.reelhub.delivery.bin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -23,12 +24,13 @@ import java.time.Instant;
 
 /**
  * The {@code <shot>_v<NNN>.reelhub.json} file beside a delivered clip: everything needed to trace the clip back to
- * its brief and generation, and to check that the clip next to it is the one delivered. Written last, so its
- * presence means the version is complete. It holds no secret: nothing here comes from the provider credentials.
+ * its brief and generation, and to check that the clip (and the ProRes mezzanine, when one was asked for) next to it
+ * is the one delivered. Written last, so its presence means the version is complete. It holds no secret: nothing
+ * here comes from the provider credentials.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonPropertyOrder({"reelhub_sidecar", "project", "shot", "stage", "title", "lineage", "clip", "created_at",
-        "rendered_at", "delivered_at"})
+@JsonPropertyOrder({"reelhub_sidecar", "project", "shot", "stage", "title", "lineage", "clip", "mezzanine",
+        "created_at", "rendered_at", "delivered_at"})
 public record LineageSidecar(
         String project,
         String shot,
@@ -36,6 +38,7 @@ public record LineageSidecar(
         String title,
         @JsonUnwrapped Lineage lineage,
         ClipFacts clip,
+        @JsonInclude(JsonInclude.Include.NON_NULL) MezzanineFacts mezzanine,
         Instant createdAt,
         Instant renderedAt,
         Instant deliveredAt) {
@@ -54,8 +57,13 @@ public record LineageSidecar(
             .build();
 
     public static LineageSidecar of(Delivery delivery, ClipFacts clip, Instant deliveredAt) {
+        return of(delivery, clip, null, deliveredAt);
+    }
+
+    /** @param mezzanine the ProRes mezzanine delivered beside the clip, null when none was asked for */
+    public static LineageSidecar of(Delivery delivery, ClipFacts clip, MezzanineFacts mezzanine, Instant deliveredAt) {
         return new LineageSidecar(delivery.project(), delivery.shotId(), delivery.stage(), delivery.title(),
-                Lineage.of(delivery), clip, delivery.createdAt(), delivery.renderedAt(), deliveredAt);
+                Lineage.of(delivery), clip, mezzanine, delivery.createdAt(), delivery.renderedAt(), deliveredAt);
     }
 
     @JsonProperty("reelhub_sidecar")

@@ -13,12 +13,13 @@ import java.util.UUID;
 /**
  * Puts files into a shared folder so that a reader never sees a partial file and a file already there is never
  * replaced. Each file is written to a hidden temporary name in the same folder, flushed to disk, and then appears
- * under its real name in one step.
+ * under its real name in one step. Public for destinations outside this package that place files the same way
+ * (the concept board, the storyboard and reference folders).
  */
-final class NoOverwritePlacer {
+public final class NoOverwritePlacer {
 
     /** Fails if {@code entry}'s name is taken by different content; an identical file is a harmless re-delivery. */
-    void checkNoConflict(BinEntry entry) throws IOException {
+    public void checkNoConflict(BinEntry entry) throws IOException {
         if (Files.exists(entry.target()) && !entry.sameContent().matches(entry.target())) {
             throw new DeliveredVersionConflictException(entry.target());
         }
@@ -29,7 +30,7 @@ final class NoOverwritePlacer {
      *
      * @return true if the file was written, false if an identical file was already in place
      */
-    boolean place(BinEntry entry) throws IOException {
+    public boolean place(BinEntry entry) throws IOException {
         Path target = entry.target();
         if (Files.exists(target)) {
             checkNoConflict(entry);

@@ -13,6 +13,8 @@ import java.util.List;
 /**
  * Writes an OpenTimelineIO timeline ({@code .otio} JSON) with one video track holding the given clips end to end,
  * in the given order. A single delivered clip is a timeline of one; a multi-shot brief is its shots in order.
+ * Each clip's metadata carries its lineage (brief, version, model, seed, prompt, provider job, the AI flag and the
+ * IPTC digital source type) and its shot.
  *
  * <p>The shape follows what current OTIO (0.18) itself writes ({@code Clip.2} with {@code media_references} and
  * {@code active_media_reference_key}), including the keys it writes with empty values, so strict readers accept
@@ -36,18 +38,20 @@ public class OtioTimelineWriter {
      * @return the UTF-8 JSON of the timeline
      */
     public byte[] write(String name, List<TimelineClip> clips) {
-        if (clips.isEmpty()) {
-            throw new IllegalArgumentException("a timeline needs at least one clip");
-        }
+        return write(new Timeline(name, clips));
+    }
+
+    /** The timeline's clips end to end in one video track, each at its own rate (OTIO keeps rates per clip). */
+    public byte[] write(Timeline model) {
         ObjectNode track = composition("Track.1", "V1");
         track.put("kind", "Video");
         ArrayNode children = track.putArray("children");
-        clips.forEach(clip -> children.add(clip(clip)));
+        model.clips().forEach(clip -> children.add(clip(clip)));
 
         ObjectNode stack = composition("Stack.1", "tracks");
         stack.putArray("children").add(track);
 
-        ObjectNode timeline = object("Timeline.1", name);
+        ObjectNode timeline = object("Timeline.1", model.name());
         timeline.putObject("metadata");
         timeline.putNull("global_start_time");
         timeline.set("tracks", stack);
@@ -60,7 +64,11 @@ public class OtioTimelineWriter {
 
     private ObjectNode clip(TimelineClip clip) {
         ObjectNode node = object("Clip.2", clip.name());
-        node.putObject("metadata").set(METADATA_KEY, JSON.valueToTree(clip.lineage()));
+        ObjectNode lineage = JSON.valueToTree(clip.lineage());
+        if (clip.shotId() != null) {
+            lineage.put("shot", clip.shotId());
+        }
+        node.putObject("metadata").set(METADATA_KEY, lineage);
         node.set("source_range", range(clip.rate(), clip.frames()));
         node.putArray("effects");
         node.putArray("markers");

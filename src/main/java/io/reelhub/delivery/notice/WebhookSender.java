@@ -49,13 +49,25 @@ public class WebhookSender {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a notice of plain values always serialises", e);
         }
+        return List.of(postSigned(url, secret, notice.id(), body));
+    }
+
+    /**
+     * POSTs any JSON body the same way: one request, {@code webhook-id} and {@code webhook-timestamp}, and with a
+     * secret the Standard Webhooks signature. For other notices that share this signing (social post webhooks).
+     *
+     * @param id the same for every attempt of one message, so a receiver can drop a repeat
+     * @return the receipt, e.g. {@code POST https://host → 200}
+     * @throws NoticeFailedException if the POST fails or is answered with a non-2xx status
+     */
+    public String postSigned(String url, String secret, String id, byte[] body) {
         long timestamp = clock.instant().getEpochSecond();
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("webhook-id", notice.id());
+        headers.put("webhook-id", id);
         headers.put("webhook-timestamp", Long.toString(timestamp));
         if (secret != null && !secret.isBlank()) {
-            headers.put("webhook-signature", WebhookSigner.sign(secret.strip(), notice.id(), timestamp, body));
+            headers.put("webhook-signature", WebhookSigner.sign(secret.strip(), id, timestamp, body));
         }
-        return List.of(poster.post(url, body, headers));
+        return poster.post(url, body, headers);
     }
 }

@@ -60,6 +60,11 @@ class EditingBinSinkKameletTest {
                 public void configure() {
                     from("direct:deliver").routeId("deliver-to-editing-bin")
                             .to("kamelet:editing-bin-sink?binsDir=RAW({{test.bins-dir}})");
+                    from("direct:deliver-for-mac-editors").routeId("deliver-for-mac-editors")
+                            .to("kamelet:editing-bin-sink?binsDir=RAW({{test.bins-dir}})"
+                                    + "&editorsBinsUrl=RAW(file:///Volumes/Post/bins/)");
+                    from("direct:deliver-with-prores").routeId("deliver-with-prores")
+                            .to("kamelet:editing-bin-sink?binsDir=RAW({{test.bins-dir}})&prores=true");
                 }
             };
         }
@@ -102,6 +107,36 @@ class EditingBinSinkKameletTest {
         assertThat(done.getMessage().getHeader("ReelHubOutputs", List.class)).containsExactly(
                 bin.resolve("sh020_v001.mp4").toString(), bin.resolve("sh020_v001.otio").toString(),
                 bin.resolve("sh020_v001.reelhub.json").toString());
+    }
+
+    @Test
+    void theEditorsBinsUrlPropertyDecidesWhereTimelinesLinkTheMedia() throws IOException {
+        Path bins = Files.createDirectories(tmp.resolve(BINS_NAME));
+        Path clip = SampleDeliveries.clipFile(tmp.resolve("work"), "sh040.mp4", "frames of sh040");
+        Delivery delivery = SampleDeliveries.delivery("acme-spring", "acme-spring-sc01", "sh040", 1, clip);
+
+        Exchange done = producer.request("direct:deliver-for-mac-editors",
+                exchange -> exchange.getMessage().setBody(delivery));
+
+        assertThat(done.getException()).isNull();
+        JsonNode otio = json.readTree(bins.resolve("acme-spring/acme-spring-sc01/sh040_v001.otio").toFile());
+        assertThat(otio.findValue("target_url").asText())
+                .isEqualTo("file:///Volumes/Post/bins/acme-spring/acme-spring-sc01/sh040_v001.mp4");
+    }
+
+    @Test
+    void theProresPropertyReachesTheWriterWhichRefusesWithoutAnEncoder() throws IOException {
+        Files.createDirectories(tmp.resolve(BINS_NAME));
+        Path clip = SampleDeliveries.clipFile(tmp.resolve("work"), "sh050.mp4", "frames of sh050");
+        Delivery delivery = SampleDeliveries.delivery("acme-spring", "acme-spring-sc01", "sh050", 1, clip);
+
+        Exchange done = producer.request("direct:deliver-with-prores",
+                exchange -> exchange.getMessage().setBody(delivery));
+
+        // This context holds no ProRes encoder: the switch arrived as true, and nothing was delivered half-way.
+        assertThat(done.getException()).hasRootCauseInstanceOf(IllegalStateException.class)
+                .rootCause().hasMessageContaining("ProRes");
+        assertThat(tmp.resolve(BINS_NAME).resolve("acme-spring/acme-spring-sc01/sh050_v001.mp4")).doesNotExist();
     }
 
     @Test

@@ -121,6 +121,37 @@ class OtioTimelineWriterTest {
     }
 
     @Test
+    void aBriefTimelineHasOneClip2PerShotInOrderEachWithItsShotAndLineage() throws IOException {
+        Timeline timeline = new Timeline("acme-spring-sc01_v001", List.of(
+                SampleTimelines.shot("sh010", 24, 96), SampleTimelines.shot("sh020", 24, 144),
+                SampleTimelines.shot("sh030", 24, 48, SampleTimelines.NASTY_PROMPT, true, 1280, 720)));
+
+        JsonNode otio = json.readTree(writer.write(timeline));
+
+        assertThat(otio.path("name").asText()).isEqualTo("acme-spring-sc01_v001");
+        assertThat(otio.path("tracks").path("children")).hasSize(1);
+        JsonNode clips = otio.path("tracks").path("children").get(0).path("children");
+        assertThat(clips).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            JsonNode clip = clips.get(i);
+            TimelineClip shot = timeline.clips().get(i);
+            assertThat(clip.path("OTIO_SCHEMA").asText()).isEqualTo("Clip.2");
+            assertThat(clip.path("name").asText()).isEqualTo(shot.name());
+            assertThat(clip.path("source_range").path("duration").path("value").asLong()).isEqualTo(shot.frames());
+            JsonNode reelhub = clip.path("metadata").path("reelhub");
+            assertThat(reelhub.path("shot").asText()).isEqualTo(shot.shotId());
+            assertThat(reelhub.path("brief_id").asText()).isEqualTo("acme-spring-sc01");
+            assertThat(reelhub.path("version_label").asText()).isEqualTo("v001");
+            assertThat(reelhub.path("seed").asLong()).isEqualTo(42L);
+            assertThat(reelhub.path("ai_generated").asBoolean()).isTrue();
+            assertThat(reelhub.path("digital_source_type").asText()).endsWith("/trainedAlgorithmicMedia");
+        }
+        // JSON carries any text as it is: the prompt reads back exactly, control character and all.
+        assertThat(clips.get(2).path("metadata").path("reelhub").path("prompt").asText())
+                .isEqualTo(SampleTimelines.NASTY_PROMPT);
+    }
+
+    @Test
     void aTimelineWithoutClipsIsRefused() {
         assertThatThrownBy(() -> writer.write("empty", List.of()))
                 .isInstanceOf(IllegalArgumentException.class)

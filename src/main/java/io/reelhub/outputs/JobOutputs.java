@@ -1,4 +1,4 @@
-package io.reelhub.api;
+package io.reelhub.outputs;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ import io.reelhub.review.ReviewGate;
  * holds for review. Nothing else under the hub's home is reachable through a job, whatever name is asked for.
  */
 @Component
-class JobOutputs {
+public class JobOutputs {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
@@ -30,18 +30,18 @@ class JobOutputs {
     private final ReviewGate review;
     private final ObjectMapper json;
 
-    JobOutputs(DeliveryStore deliveries, ReviewGate review, ObjectMapper json) {
+    public JobOutputs(DeliveryStore deliveries, ReviewGate review, ObjectMapper json) {
         this.deliveries = deliveries;
         this.review = review;
         this.json = json;
     }
 
     /** The job's file called {@code name}, if it has one that still exists. */
-    Optional<Path> find(Job job, String name) {
+    public Optional<Path> find(Job job, String name) {
         return files(job).stream().filter(file -> file.getFileName().toString().equals(name)).findFirst();
     }
 
-    List<Path> files(Job job) {
+    public List<Path> files(Job job) {
         List<Path> files = new ArrayList<>();
         List<String> written = new ArrayList<>(read(job.outputsJson()));
         deliveries.forJob(job.id()).stream().map(DestinationDelivery::outputs).forEach(written::addAll);

@@ -1,4 +1,4 @@
-package io.reelhub.api;
+package io.reelhub.outputs;
 
 import java.net.URI;
 import java.net.URLEncoder;
