@@ -48,7 +48,8 @@ public class ClipInspector {
         try {
             facts = probe.probe(clip);
         } catch (MediaToolException e) {
-            checks.add(QcCheck.of("container", false, e.getMessage(), "an MP4 or MOV file with a video stream"));
+            checks.add(QcCheck.of("container", false, withoutFolder(e, clip),
+                    "an MP4 or MOV file with a video stream"));
             return report(attempt, spec, name, checks, null, List.of());
         }
         checks.add(QcCheck.of("container", facts.formatName().contains("mp4") || facts.formatName().contains("mov"),
@@ -67,7 +68,7 @@ public class ClipInspector {
                     .withMinBlackSeconds(properties.maxBlackSeconds())
                     .withMinFrozenSeconds(properties.maxFrozenSeconds()));
         } catch (MediaToolException e) {
-            checks.add(QcCheck.of("decodes", false, e.getMessage(), "every frame decodes"));
+            checks.add(QcCheck.of("decodes", false, withoutFolder(e, clip), "every frame decodes"));
             return report(attempt, spec, name, checks, facts, List.of());
         }
         checks.add(QcCheck.of("decodes", true, "every frame decodes", "every frame decodes"));
@@ -95,6 +96,11 @@ public class ClipInspector {
                             List<FrameStretch> stretches) {
         boolean passed = checks.stream().allMatch(QcCheck::passed);
         return new QcReport(attempt, spec.seed(), clip, passed, checks, facts, stretches, clock.instant());
+    }
+
+    /** ffmpeg names the input by its full path; the report (shown by the API) names the file only. */
+    private static String withoutFolder(MediaToolException e, Path clip) {
+        return e.getMessage().replace(clip.toAbsolutePath().toString(), clip.getFileName().toString());
     }
 
     private static String seconds(double value) {

@@ -11,8 +11,8 @@ import io.reelhub.media.ProbeResult;
 
 /**
  * The quality check of one generation of a shot: every check with what was measured, plus the raw facts behind
- * them (camelCase JSON, as the REST API). Kept per attempt in {@code generation_attempts}, shown by {@code GET /api/jobs/{id}/attempts} and written into
- * the review package when a shot runs out of attempts.
+ * them (camelCase JSON, as the REST API). Kept per attempt in {@code generation_attempts}, shown by
+ * {@code GET /api/jobs/{id}/attempts} and written into the review package when a shot runs out of attempts.
  *
  * @param attempt    which generation of the shot (1 = the first)
  * @param seed       the seed it was generated with, null when the model takes none

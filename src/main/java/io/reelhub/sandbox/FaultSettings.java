@@ -107,8 +107,8 @@ public record FaultSettings(
                          Long truncateAfterBytes, Long downloadBytesPerSecond, Integer slowSubmits, Integer slowPolls,
                          Long responseDelayMillis, Integer malformedPolls, Integer expiredOutputs,
                          Integer concurrencyLimitedSubmits, Integer throttledJobs, Long throttleMillis,
-                         Integer malformedSubmits, Integer expiredDownloads, Integer filteredJobs, String filteredReason,
-                         Integer canceledJobs) {
+                         Integer malformedSubmits, Integer expiredDownloads, Integer filteredJobs,
+                         String filteredReason, Integer canceledJobs) {
         this(rateLimitedSubmits, retryAfterSeconds, failingSubmits, failingSubmitStatus, failedJobs, failedJobCode,
                 failedJobMessage, failingPolls, failingPollStatus, truncatedDownloads, truncateAfterBytes,
                 downloadBytesPerSecond, slowSubmits, slowPolls, responseDelayMillis, malformedPolls, expiredOutputs,
