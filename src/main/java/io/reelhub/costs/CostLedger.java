@@ -43,10 +43,21 @@ public class CostLedger {
                 rs.getBigDecimal("estimated"), rs.getBigDecimal("actual")), args);
     }
 
-    /** The provider finished rendering: the generation is billed at its list price. */
+    /** What the generations of one version of a brief have committed: their estimates, not refused or cancelled. */
+    public BigDecimal committedToBrief(String project, String briefId, int version) {
+        BigDecimal sum = jdbc.queryForObject("select coalesce(sum(cost_estimate_usd), 0) from jobs where project = ?"
+                        + " and brief_id = ? and version = ? and spec_json is not null"
+                        + " and state not in ('REJECTED', 'CANCELLED')", BigDecimal.class, project, briefId, version);
+        return sum == null ? BigDecimal.ZERO : sum;
+    }
+
+    /**
+     * The provider finished rendering: the generation is billed at its list price. A shot generated again after a
+     * failed quality check carries every paid attempt in its estimate, so the bill follows the estimate (setting it
+     * again on a repeated poll changes nothing).
+     */
     public void billed(String jobId) {
-        jdbc.update("update jobs set actual_cost_usd = cost_estimate_usd where id = ? and actual_cost_usd is null",
-                jobId);
+        jdbc.update("update jobs set actual_cost_usd = cost_estimate_usd where id = ?", jobId);
     }
 
     private static OffsetDateTime start(LocalDate day) {

@@ -2,6 +2,7 @@ package io.reelhub.dispatch;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,11 +13,13 @@ import io.reelhub.jobs.Job;
 import io.reelhub.jobs.JobChanges;
 import io.reelhub.jobs.JobState;
 import io.reelhub.jobs.JobStore;
+import io.reelhub.qc.GenerationAttempts;
 
 /**
  * The money rule: the intent is recorded before the provider is called and the provider's id right after. When an
  * earlier attempt left an intent without an id (a crash, a timeout), the provider is asked first whether it already
- * has the job, and the same idempotency key is sent again, so one brief is paid for once.
+ * has the job, and the same idempotency key is sent again, so one brief is paid for once. Renders other jobs own,
+ * and renders of a shot's earlier attempts (generated again after a failed quality check), are never adopted.
  */
 @Component
 class SubmitStep implements JobStep {
@@ -26,14 +29,16 @@ class SubmitStep implements JobStep {
     private final SpecCodec specs;
     private final SubmitThrottle throttle;
     private final ProviderBreaker breaker;
+    private final GenerationAttempts attempts;
 
     SubmitStep(JobStore store, ProviderRegistry providers, SpecCodec specs, SubmitThrottle throttle,
-               ProviderBreaker breaker) {
+               ProviderBreaker breaker, GenerationAttempts attempts) {
         this.store = store;
         this.providers = providers;
         this.specs = specs;
         this.throttle = throttle;
         this.breaker = breaker;
+        this.attempts = attempts;
     }
 
     @Override
@@ -51,7 +56,10 @@ class SubmitStep implements JobStep {
         GenerationSpec spec = specs.read(job);
         VideoProvider provider = job.provider() == null ? providers.forNewJob(spec) : providers.named(job.provider());
         if (job.submitIntentAt() != null) {
-            Set<String> taken = store.providerJobIdsOf(provider.name(), job.submitIntentAt().minusSeconds(3600));
+            Instant since = job.submitIntentAt().minusSeconds(3600);
+            Set<String> taken = new HashSet<>(store.providerJobIdsOf(provider.name(), since));
+            // a failed attempt's render looks just like the one a quality check asked for again
+            taken.addAll(attempts.providerJobIdsOf(provider.name(), since));
             Optional<String> found = provider.findSubmitted(spec, job.submitIntentAt(), taken, job.submitKey());
             if (found.isPresent()) {
                 submitted(job, provider, ProviderJob.of(found.get()), "adopted " + provider.name() + " job "

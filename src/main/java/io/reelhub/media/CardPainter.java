@@ -10,6 +10,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -50,8 +51,21 @@ final class CardPainter implements AutoCloseable {
         this.g = smooth(frame.createGraphics());
     }
 
-    /** Paints frame {@code index} (0-based) and returns its bgr24 pixels; the array is reused by the next call. */
+    /**
+     * Paints frame {@code index} (0-based) and returns its bgr24 pixels; the array is reused by the next call. From
+     * {@link ClipSpec#defectStartFrame()} on, a clip with a defect shows black, or its frame there over and over.
+     */
     byte[] paint(int index) {
+        if (index >= spec.defectStartFrame()) {
+            switch (spec.defect()) {
+                case BLACK -> {
+                    Arrays.fill(framePixels, (byte) 0);
+                    return framePixels;
+                }
+                case FROZEN -> index = spec.defectStartFrame();
+                case NONE -> { }
+            }
+        }
         System.arraycopy(background, 0, framePixels, 0, background.length);
         double t = frames <= 1 ? 1.0 : (double) index / (frames - 1);
         int left = margin;

@@ -13,9 +13,20 @@ import java.util.Objects;
  * @param shotId   the shot or job the clip stands for
  * @param prompt   the prompt; the card shows a wrapped excerpt
  * @param metadata container metadata written with {@code -metadata key=value} (e.g. {@code comment})
+ * @param defect   a broken picture rendered on purpose, so the hub's quality check can be exercised end to end
  */
 public record ClipSpec(int width, int height, double seconds, String title, String shotId, String prompt,
-                       Map<String, String> metadata) {
+                       Map<String, String> metadata, Defect defect) {
+
+    /** What is wrong with the last three quarters of a clip rendered with it. */
+    public enum Defect {
+        /** A sound clip. */
+        NONE,
+        /** Black frames: a render that lost its picture. */
+        BLACK,
+        /** The same frame over and over: a render that stalled. */
+        FROZEN
+    }
 
     public static final int MIN_SIDE = 16;
     public static final int MAX_SIDE = 4096;
@@ -30,6 +41,18 @@ public record ClipSpec(int width, int height, double seconds, String title, Stri
         shotId = Objects.requireNonNullElse(shotId, "");
         prompt = Objects.requireNonNullElse(prompt, "");
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        defect = defect == null ? Defect.NONE : defect;
+    }
+
+    /** A sound clip. */
+    public ClipSpec(int width, int height, double seconds, String title, String shotId, String prompt,
+                    Map<String, String> metadata) {
+        this(width, height, seconds, title, shotId, prompt, metadata, Defect.NONE);
+    }
+
+    /** The frame (0-based) from which a {@link #defect} shows. */
+    public int defectStartFrame() {
+        return frameCount() / 4;
     }
 
     /** The number of frames the clip will have. */

@@ -30,6 +30,7 @@ public final class ArmedFaults {
     private int expiredDownloads;
     private int filteredJobs;
     private int canceledJobs;
+    private int defectiveOutputs;
 
     ArmedFaults(FaultSettings faults) {
         apply(faults);
@@ -53,6 +54,7 @@ public final class ArmedFaults {
         expiredDownloads = faults.expiredDownloads();
         filteredJobs = faults.filteredJobs();
         canceledJobs = faults.canceledJobs();
+        defectiveOutputs = faults.defectiveOutputs();
     }
 
     /** What is still armed: the counts are what remains of each countdown. */
@@ -62,7 +64,8 @@ public final class ArmedFaults {
                 failingPolls, settings.failingPollStatus(), truncatedDownloads, settings.truncateAfterBytes(),
                 settings.downloadBytesPerSecond(), slowSubmits, slowPolls, settings.responseDelayMillis(),
                 malformedPolls, expiredOutputs, concurrencyLimitedSubmits, throttledJobs, settings.throttleMillis(),
-                malformedSubmits, expiredDownloads, filteredJobs, settings.filteredReason(), canceledJobs);
+                malformedSubmits, expiredDownloads, filteredJobs, settings.filteredReason(), canceledJobs,
+                defectiveOutputs, settings.outputDefect());
     }
 
     /** Consumes one submit fault, rate limits first (a real gateway throttles before anything else fails). */
@@ -114,6 +117,15 @@ public final class ArmedFaults {
             return true;
         }
         return false;
+    }
+
+    /** Consumes one defective output: how the accepted job's clip is to be broken ({@code black}, ...). */
+    public synchronized Optional<String> takeOutputDefect() {
+        if (defectiveOutputs > 0) {
+            defectiveOutputs--;
+            return Optional.of(settings.outputDefect());
+        }
+        return Optional.empty();
     }
 
     /** Consumes one throttle: how long the accepted job waits before it may start. */

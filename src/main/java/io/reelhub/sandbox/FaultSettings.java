@@ -3,6 +3,7 @@ package io.reelhub.sandbox;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -45,6 +46,11 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  *                             {@code done} with {@code raiMediaFilteredReasons}; Replicate: failed with E005)
  * @param filteredReason       their reason text (default: each protocol's documented wording)
  * @param canceledJobs         the next N accepted jobs end cancelled (Replicate's {@code canceled})
+ * @param defectiveOutputs     the next N accepted jobs complete (and are paid) with a clip that is broken in the way
+ *                             {@code outputDefect} says, for the hub's quality check to catch
+ * @param outputDefect         {@code black} (default: the last three quarters black), {@code frozen} (the picture
+ *                             stops a quarter in), {@code wrong-size} (half the asked width and height) or
+ *                             {@code corrupt} (the MP4 cut in half, served whole: it probes but does not decode)
  */
 @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -73,9 +79,13 @@ public record FaultSettings(
         Integer expiredDownloads,
         Integer filteredJobs,
         String filteredReason,
-        Integer canceledJobs) {
+        Integer canceledJobs,
+        Integer defectiveOutputs,
+        String outputDefect) {
 
     private static final Set<Integer> SERVER_ERRORS = Set.of(500, 502, 503, 504);
+    /** The ways a defective output can be broken ({@code outputDefect}). */
+    public static final Set<String> OUTPUT_DEFECTS = Set.of("black", "frozen", "wrong-size", "corrupt");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static final FaultSettings NONE = of(Map.of());
@@ -88,6 +98,22 @@ public record FaultSettings(
         this(rateLimitedSubmits, retryAfterSeconds, failingSubmits, failingSubmitStatus, failedJobs, failedJobCode,
                 failedJobMessage, failingPolls, failingPollStatus, truncatedDownloads, truncateAfterBytes,
                 downloadBytesPerSecond, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The faults before defective outputs (those off). */
+    public FaultSettings(Integer rateLimitedSubmits, Integer retryAfterSeconds, Integer failingSubmits,
+                         Integer failingSubmitStatus, Integer failedJobs, String failedJobCode, String failedJobMessage,
+                         Integer failingPolls, Integer failingPollStatus, Integer truncatedDownloads,
+                         Long truncateAfterBytes, Long downloadBytesPerSecond, Integer slowSubmits, Integer slowPolls,
+                         Long responseDelayMillis, Integer malformedPolls, Integer expiredOutputs,
+                         Integer concurrencyLimitedSubmits, Integer throttledJobs, Long throttleMillis,
+                         Integer malformedSubmits, Integer expiredDownloads, Integer filteredJobs,
+                         String filteredReason, Integer canceledJobs) {
+        this(rateLimitedSubmits, retryAfterSeconds, failingSubmits, failingSubmitStatus, failedJobs, failedJobCode,
+                failedJobMessage, failingPolls, failingPollStatus, truncatedDownloads, truncateAfterBytes,
+                downloadBytesPerSecond, slowSubmits, slowPolls, responseDelayMillis, malformedPolls, expiredOutputs,
+                concurrencyLimitedSubmits, throttledJobs, throttleMillis, malformedSubmits, expiredDownloads,
+                filteredJobs, filteredReason, canceledJobs, null, null);
     }
 
     /** Faults named as in the admin endpoint's JSON body ({@code {"failedJobs": 1, "failedJobCode": "..."}}). */
@@ -125,6 +151,12 @@ public record FaultSettings(
         filteredJobs = atLeastZero(filteredJobs);
         filteredReason = filteredReason == null || filteredReason.isBlank() ? null : filteredReason;
         canceledJobs = atLeastZero(canceledJobs);
+        defectiveOutputs = atLeastZero(defectiveOutputs);
+        outputDefect = outputDefect == null || outputDefect.isBlank() ? "black" : outputDefect.strip();
+        if (!OUTPUT_DEFECTS.contains(outputDefect)) {
+            throw new IllegalArgumentException("outputDefect must be one of " + new TreeSet<>(OUTPUT_DEFECTS)
+                    + ", got " + outputDefect);
+        }
     }
 
     private static int atLeastZero(Integer value) {

@@ -1,6 +1,11 @@
 package io.reelhub.sandbox;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -172,6 +177,9 @@ public class SandboxRenderScheduler implements SmartLifecycle {
             try {
                 renderer.render(clipSpec(video), paths.clip(id), fraction -> renderedFraction.put(id, fraction));
                 stills.firstFrame(paths.clip(id), paths.thumbnail(id));
+                if ("corrupt".equals(video.defect())) {
+                    cutInHalf(paths.clip(id));
+                }
             } catch (InterruptedException e) {
                 renderedFraction.remove(id);
                 Thread.currentThread().interrupt();
@@ -246,9 +254,29 @@ public class SandboxRenderScheduler implements SmartLifecycle {
 
     static ClipSpec clipSpec(SandboxVideo video) {
         String title = "SANDBOX · " + video.model() + (video.seed() == null ? "" : " · seed " + video.seed());
+        boolean wrongSize = "wrong-size".equals(video.defect());
+        ClipSpec.Defect picture = switch (video.defect() == null ? "" : video.defect()) {
+            case "black" -> ClipSpec.Defect.BLACK;
+            case "frozen" -> ClipSpec.Defect.FROZEN;
+            default -> ClipSpec.Defect.NONE;
+        };
         // The comment tag marks every sandbox clip as such, wherever it travels.
-        return new ClipSpec(video.width(), video.height(), video.seconds(), title, video.id(), video.prompt(),
-                Map.of("comment", "reelhub-sandbox"));
+        return new ClipSpec(wrongSize ? half(video.width()) : video.width(),
+                wrongSize ? half(video.height()) : video.height(), video.seconds(), title, video.id(), video.prompt(),
+                Map.of("comment", "reelhub-sandbox"), picture);
+    }
+
+    private static int half(int side) {
+        return Math.max(ClipSpec.MIN_SIDE, side / 4 * 2);
+    }
+
+    /** The {@code corrupt} defect: the MP4 loses its second half, as a broken upload to the provider's store would. */
+    private static void cutInHalf(Path clip) {
+        try (FileChannel channel = FileChannel.open(clip, StandardOpenOption.WRITE)) {
+            channel.truncate(channel.size() / 2);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not corrupt " + clip.getFileName() + " as asked", e);
+        }
     }
 
     private static ThreadFactory threads(String prefix) {

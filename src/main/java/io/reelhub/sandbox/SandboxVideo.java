@@ -20,6 +20,8 @@ import java.time.Instant;
  * @param plannedExpiry   a fault decided at submit time that the output is gone when the job completes
  * @param generateAudio   the audio flag as asked (Vertex, Replicate), null when the protocol has none
  * @param deadline        Replicate's {@code Cancel-After}: the job is cancelled (aborted if not started) at this time
+ * @param defect          a fault decided at submit time that the clip comes out broken ({@code black}, {@code frozen},
+ *                        {@code wrong-size}, {@code corrupt}); null for a sound clip
  */
 public record SandboxVideo(
         String id,
@@ -46,7 +48,8 @@ public record SandboxVideo(
         Instant heldUntil,
         boolean plannedExpiry,
         Boolean generateAudio,
-        Instant deadline) {
+        Instant deadline,
+        String defect) {
 
     public SandboxVideo {
         protocol = protocol == null ? SandboxFaults.OPENAI : protocol;
@@ -120,6 +123,6 @@ public record SandboxVideo(
         return new SandboxVideo(id, sequence, model, prompt, seconds, width, height, seed, negativePrompt,
                 inputReferences, idempotencyKey, newStatus, createdAt, newStartedAt, newRenderedAt, newCompletedAt,
                 newExpiresAt, newError, plannedFailure, protocol, wire, heldUntil, plannedExpiry, generateAudio,
-                deadline);
+                deadline, defect);
     }
 }

@@ -80,13 +80,14 @@ public class VideoSubmissions {
         ArmedFaults armed = faults.of(protocol);
         JobError plannedFailure = armed.takeJobFailure().orElse(null);
         boolean plannedExpiry = armed.takeExpiredOutput();
+        String defect = plannedFailure == null ? armed.takeOutputDefect().orElse(null) : null;
         Instant now = Instant.now();
         Instant heldUntil = armed.takeThrottle().map(now::plus).orElse(null);
         SandboxVideo video = store.create((id, sequence) -> new SandboxVideo(id, sequence, request.model(),
                 request.prompt(), request.seconds(), request.width(), request.height(), request.seed(),
                 request.negativePrompt(), request.inputReferences(), request.idempotencyKey(), VideoStatus.QUEUED,
                 now, null, null, null, null, null, plannedFailure, protocol, wire, heldUntil, plannedExpiry,
-                request.generateAudio(), request.deadline()));
+                request.generateAudio(), request.deadline(), defect));
         counters.submitted(protocol, video.model(), video.inputReferences());
         scheduler.schedule(video);
         return video;

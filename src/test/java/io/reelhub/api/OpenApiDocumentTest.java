@@ -124,6 +124,9 @@ class OpenApiDocumentTest {
                 .path(0).path("state").asText().equals("DELIVERED"));
         assertFits(api.getJson("/api/jobs/" + jobId + "/callbacks"), "/api/jobs/{id}/callbacks", "get", "200",
                 "application/json");
+        JsonNode attempts = api.getJson("/api/jobs/" + jobId + "/attempts");
+        assertThat(attempts).hasSize(1);
+        assertFits(attempts, "/api/jobs/{id}/attempts", "get", "200", "application/json");
     }
 
     @Test

@@ -5,14 +5,21 @@ import static io.reelhub.sandbox.SandboxHttp.json;
 import static io.reelhub.sandbox.SandboxVideosApiTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.reelhub.media.FfmpegBinaries;
+import io.reelhub.media.FrameQuality;
+import io.reelhub.media.FrameStretch;
+import io.reelhub.media.MediaToolException;
+import io.reelhub.media.ProbeResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -133,11 +140,54 @@ class SandboxFaultsTest extends SandboxApiTestBase {
     }
 
     @Test
+    void defectiveOutputsArePaidAndBrokenTheWayAskedThenTheSandboxRendersSoundClipsAgain() throws Exception {
+        JsonNode before = sandbox.counters();
+        FrameQuality quality = new FrameQuality(FfmpegBinaries.shipped());
+
+        sandbox.armFaults("{\"defectiveOutputs\":1,\"outputDefect\":\"wrong-size\"}");
+        ProbeResult small = PROBE.probe(completedDownload("small.mp4", "640x360"));
+        sandbox.armFaults("{\"defectiveOutputs\":1}");
+        List<FrameStretch> black = quality.scan(completedDownload("black.mp4", "640x360"));
+        sandbox.armFaults("{\"defectiveOutputs\":1,\"outputDefect\":\"frozen\"}");
+        List<FrameStretch> frozen = quality.scan(completedDownload("frozen.mp4", "640x360"));
+        sandbox.armFaults("{\"defectiveOutputs\":1,\"outputDefect\":\"corrupt\"}");
+        Path corrupt = completedDownload("corrupt.mp4", "640x360");
+        Path sound = completedDownload("sound.mp4", "640x360");
+
+        assertThat(small.width()).isEqualTo(320);
+        assertThat(small.height()).isEqualTo(180);
+        assertThat(black).extracting(FrameStretch::kind).contains(FrameStretch.Kind.BLACK);
+        assertThat(black.get(0).startSeconds()).isCloseTo(1.0, within(0.05));
+        assertThat(frozen).extracting(FrameStretch::kind).containsExactly(FrameStretch.Kind.FROZEN);
+        assertThat(PROBE.probe(corrupt).durationSeconds()).isCloseTo(4.0, within(0.1));
+        assertThatThrownBy(() -> quality.scan(corrupt)).isInstanceOf(MediaToolException.class);
+        assertThat(quality.scan(sound)).isEmpty();
+        assertThat(PROBE.probe(sound).width()).isEqualTo(640);
+        assertThat(delta(sandbox.counters(), before, "submissions", "veo-3.1")).isEqualTo(5);
+        assertThat(delta(sandbox.counters(), before, "billedSeconds", "veo-3.1")).isEqualTo(20);
+    }
+
+    @Test
+    void anUnknownOutputDefectIsRefusedWithTheKnownOnes() {
+        HttpResponse<String> response = sandbox.armFaults("{\"defectiveOutputs\":1,\"outputDefect\":\"purple\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).path("error").asText()).contains("outputDefect")
+                .contains("[black, corrupt, frozen, wrong-size]").contains("purple");
+    }
+
+    @Test
     void theAdminEndpointRefusesAnImpossibleFaultAndSaysWhy() {
         HttpResponse<String> response = sandbox.armFaults("{\"failingSubmitStatus\":418}");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).path("error").asText()).contains("failingSubmitStatus");
+    }
+
+    private Path completedDownload(String name, String size) {
+        String id = sandbox.createdId(form("Defective", "veo-3.1", "4", size));
+        sandbox.awaitStatus(id, "completed");
+        return sandbox.download(id, "video", downloads.resolve(name)).body();
     }
 
     private String completedVideo() {
