@@ -1,14 +1,18 @@
 package io.reelhub.dispatch;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The one HTTP client every provider protocol shares. {@code java.net.http} never re-sends a request on its own, so
- * each call is exactly one request: a 429 or 503 goes back to the pump, which decides and records what happens next.
+ * The one HTTP client every provider protocol shares, and the one place every provider answer passes through.
+ * {@code java.net.http} never re-sends a request on its own, so each call is exactly one request: a 429 or 503 goes
+ * back to the pump, which decides and records what happens next.
  */
 @Component
 public class ProviderHttp {
@@ -29,8 +33,12 @@ public class ProviderHttp {
         this.submitTimeout = submitTimeout;
     }
 
-    public HttpClient client() {
-        return client;
+    /**
+     * Sends one request to {@code provider} (a protocol name, for what its answers say about the provider itself).
+     */
+    public <T> HttpResponse<T> send(String provider, HttpRequest request, HttpResponse.BodyHandler<T> body)
+            throws IOException, InterruptedException {
+        return client.send(request, body);
     }
 
     /** How long a poll or download may wait for the provider's answer (for a download: for its headers). */

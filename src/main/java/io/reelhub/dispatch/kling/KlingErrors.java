@@ -44,7 +44,7 @@ final class KlingErrors {
     }
 
     private ProviderException byStatus(String said, int httpStatus, Duration retryAfter) {
-        Kind kind = io.reelhub.dispatch.HttpCalls.kindOf(httpStatus);
+        Kind kind = io.reelhub.dispatch.ProviderCalls.kindOf(httpStatus);
         if (kind == Kind.RATE_LIMITED && retryAfter == null) {
             retryAfter = rateLimitBackoff;
         }

@@ -10,8 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.reelhub.dispatch.BaseUrl;
-import io.reelhub.dispatch.HttpCalls;
+import io.reelhub.dispatch.ProviderCalls;
 import io.reelhub.dispatch.LocalServer;
 import io.reelhub.dispatch.OutputDownload;
 import io.reelhub.dispatch.ProviderHttp;
@@ -38,9 +37,9 @@ class KlingProviders {
                                 Duration concurrencyBackoff,
                                 WireModels wireModels, LocalServer local, ProviderHttp http,
                                 ObjectMapper json) {
-        return new KlingClient(BaseUrl.of(baseUrl, local), new KlingJwt(accessKey, secretKey, Clock.systemUTC()),
+        return new KlingClient(local.baseUrl(baseUrl), new KlingJwt(accessKey, secretKey, Clock.systemUTC()),
                 wireModels.on(KlingClient.NAME),
                 new KlingSettings(mode, callbackUrl, rateLimitBackoff, concurrencyBackoff),
-                new HttpCalls(http, json), new OutputDownload(http));
+                new ProviderCalls(KlingClient.NAME, http, json), new OutputDownload(KlingClient.NAME, http));
     }
 }
