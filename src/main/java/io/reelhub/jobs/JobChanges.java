@@ -15,7 +15,8 @@ public final class JobChanges {
 
     private static final Set<String> COLUMNS = Set.of("state", "updated_at", "step_attempts", "provider",
             "provider_job_id", "progress", "next_action_at", "last_error", "clip_path", "probe_json", "outputs_json",
-            "rendered_at", "submit_key", "submit_intent_at", "provider_state_json", "provider_note");
+            "rendered_at", "submit_key", "submit_intent_at", "provider_state_json", "provider_note", "model", "spec_json",
+            "cost_estimate_usd");
 
     private final Map<String, Object> values;
 

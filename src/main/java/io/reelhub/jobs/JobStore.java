@@ -222,6 +222,27 @@ public class JobStore {
         return updated == 1;
     }
 
+    /**
+     * Puts a job back in the queue as a new submission (a fallback model after a confirmed failure), with a history
+     * row even when it is already QUEUED (a submit the provider refused), so the audit trail shows every hand-over.
+     *
+     * @return false when the job was not in {@code from} any more
+     */
+    @Transactional
+    public boolean requeue(String id, JobState from, String reason, JobChanges changes) {
+        JobChanges all = changes.set("state", JobState.QUEUED.name()).set("step_attempts", 0)
+                .set("updated_at", now());
+        List<Object> args = new ArrayList<>(all.values());
+        args.add(id);
+        args.add(from.name());
+        int updated = jdbc.update("update jobs set " + all.assignments() + " where id = ? and state = ?",
+                args.toArray());
+        if (updated == 1) {
+            history(id, from, JobState.QUEUED, truncate(reason, 4000));
+        }
+        return updated == 1;
+    }
+
     /** Keeps a job in its state but records the failed attempt and when to try again. */
     public void retryLater(String id, JobState state, Instant at, String error) {
         jdbc.update("update jobs set step_attempts = step_attempts + 1, next_action_at = ?, last_error = ?,"
