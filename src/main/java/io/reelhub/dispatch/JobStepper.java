@@ -31,9 +31,10 @@ public class JobStepper {
     private final DispatchProperties properties;
     private final ProviderBreaker breaker;
     private final ModelFallback fallback;
+    private final ProviderDeprecations deprecations;
 
     JobStepper(List<JobStep> steps, JobStore store, ParentJobs parents, DispatchProperties properties,
-               ProviderBreaker breaker, ModelFallback fallback) {
+               ProviderBreaker breaker, ModelFallback fallback, ProviderDeprecations deprecations) {
         for (JobStep step : steps) {
             step.handles().forEach(state -> this.steps.put(state, step));
         }
@@ -42,6 +43,7 @@ public class JobStepper {
         this.properties = properties;
         this.breaker = breaker;
         this.fallback = fallback;
+        this.deprecations = deprecations;
     }
 
     public void step(Job job) {
@@ -50,6 +52,7 @@ public class JobStepper {
             store.releaseLease(job.id());
             return;
         }
+        ProviderDeprecations.Watch watch = deprecations.watch(job);
         try {
             step.run(job);
         } catch (ProviderException e) {
@@ -61,6 +64,7 @@ public class JobStepper {
             LOG.warn("Job {}: {} failed: {}", job.id(), step.name(), e.toString());
             retryOrFail(job, step, e.getMessage() == null ? e.toString() : e.getMessage());
         } finally {
+            watch.close();
             store.releaseLease(job.id());
             if (job.parentId() != null) {
                 parents.refresh(job.parentId());

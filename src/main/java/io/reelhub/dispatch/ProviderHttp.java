@@ -20,10 +20,12 @@ public class ProviderHttp {
     private final HttpClient client;
     private final Duration requestTimeout;
     private final Duration submitTimeout;
+    private final ProviderDeprecations deprecations;
 
     public ProviderHttp(@Value("${reelhub.providers.http.connect-timeout:10s}") Duration connectTimeout,
                         @Value("${reelhub.providers.http.request-timeout:60s}") Duration requestTimeout,
-                        @Value("${reelhub.providers.http.submit-timeout:60s}") Duration submitTimeout) {
+                        @Value("${reelhub.providers.http.submit-timeout:60s}") Duration submitTimeout,
+                        ProviderDeprecations deprecations) {
         this.client = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .version(HttpClient.Version.HTTP_1_1)
@@ -31,14 +33,18 @@ public class ProviderHttp {
                 .build();
         this.requestTimeout = requestTimeout;
         this.submitTimeout = submitTimeout;
+        this.deprecations = deprecations;
     }
 
     /**
-     * Sends one request to {@code provider} (a protocol name, for what its answers say about the provider itself).
+     * Sends one request to {@code provider} (a protocol name) and reads what the answer says about the provider's
+     * lifecycle ({@code Deprecation}, {@code Sunset}: {@link ProviderDeprecations}), error answers included.
      */
     public <T> HttpResponse<T> send(String provider, HttpRequest request, HttpResponse.BodyHandler<T> body)
             throws IOException, InterruptedException {
-        return client.send(request, body);
+        HttpResponse<T> response = client.send(request, body);
+        deprecations.observe(provider, response.headers());
+        return response;
     }
 
     /** How long a poll or download may wait for the provider's answer (for a download: for its headers). */

@@ -276,6 +276,11 @@ public class JobStore {
                 truncate(note, 500), providerStateJson, now(), id, state.name());
     }
 
+    /** Replaces a job's warnings (a JSON array of {@code {path, message}}), e.g. to add what a provider announced. */
+    public void updateWarnings(String id, String warningsJson) {
+        jdbc.update("update jobs set warnings_json = ?, updated_at = ? where id = ?", warningsJson, now(), id);
+    }
+
     /** The money rule, step one: the intent to submit is durable before the provider is called. */
     public void recordSubmitIntent(String id, String provider, String submitKey) {
         jdbc.update("update jobs set provider = ?, submit_key = ?, submit_attempts = submit_attempts + 1,"
