@@ -30,6 +30,7 @@ public final class ArmedFaults {
     private int expiredDownloads;
     private int filteredJobs;
     private int canceledJobs;
+    private int droppedWebhooks;
 
     ArmedFaults(FaultSettings faults) {
         apply(faults);
@@ -53,6 +54,7 @@ public final class ArmedFaults {
         expiredDownloads = faults.expiredDownloads();
         filteredJobs = faults.filteredJobs();
         canceledJobs = faults.canceledJobs();
+        droppedWebhooks = faults.droppedWebhooks();
     }
 
     /** What is still armed: the counts are what remains of each countdown. */
@@ -62,7 +64,8 @@ public final class ArmedFaults {
                 failingPolls, settings.failingPollStatus(), truncatedDownloads, settings.truncateAfterBytes(),
                 settings.downloadBytesPerSecond(), slowSubmits, slowPolls, settings.responseDelayMillis(),
                 malformedPolls, expiredOutputs, concurrencyLimitedSubmits, throttledJobs, settings.throttleMillis(),
-                malformedSubmits, expiredDownloads, filteredJobs, settings.filteredReason(), canceledJobs);
+                malformedSubmits, expiredDownloads, filteredJobs, settings.filteredReason(), canceledJobs,
+                droppedWebhooks);
     }
 
     /** Consumes one submit fault, rate limits first (a real gateway throttles before anything else fails). */
@@ -165,6 +168,15 @@ public final class ArmedFaults {
     public synchronized boolean takeMalformedSubmit() {
         if (malformedSubmits > 0) {
             malformedSubmits--;
+            return true;
+        }
+        return false;
+    }
+
+    /** Consumes one lost webhook: the next webhook or callback of this protocol is never sent. */
+    public synchronized boolean takeDroppedWebhook() {
+        if (droppedWebhooks > 0) {
+            droppedWebhooks--;
             return true;
         }
         return false;

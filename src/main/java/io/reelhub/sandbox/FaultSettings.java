@@ -45,6 +45,8 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  *                             {@code done} with {@code raiMediaFilteredReasons}; Replicate: failed with E005)
  * @param filteredReason       their reason text (default: each protocol's documented wording)
  * @param canceledJobs         the next N accepted jobs end cancelled (Replicate's {@code canceled})
+ * @param droppedWebhooks      the next N webhooks or callbacks the sandbox would send as jobs finish (fal's
+ *                             signed webhook, Kling's callback) are never sent, as when a delivery is lost
  */
 @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -73,7 +75,8 @@ public record FaultSettings(
         Integer expiredDownloads,
         Integer filteredJobs,
         String filteredReason,
-        Integer canceledJobs) {
+        Integer canceledJobs,
+        Integer droppedWebhooks) {
 
     private static final Set<Integer> SERVER_ERRORS = Set.of(500, 502, 503, 504);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -87,7 +90,8 @@ public record FaultSettings(
                          Long truncateAfterBytes, Long downloadBytesPerSecond) {
         this(rateLimitedSubmits, retryAfterSeconds, failingSubmits, failingSubmitStatus, failedJobs, failedJobCode,
                 failedJobMessage, failingPolls, failingPollStatus, truncatedDownloads, truncateAfterBytes,
-                downloadBytesPerSecond, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                downloadBytesPerSecond, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null);
     }
 
     /** Faults named as in the admin endpoint's JSON body ({@code {"failedJobs": 1, "failedJobCode": "..."}}). */
@@ -125,6 +129,7 @@ public record FaultSettings(
         filteredJobs = atLeastZero(filteredJobs);
         filteredReason = filteredReason == null || filteredReason.isBlank() ? null : filteredReason;
         canceledJobs = atLeastZero(canceledJobs);
+        droppedWebhooks = atLeastZero(droppedWebhooks);
     }
 
     private static int atLeastZero(Integer value) {

@@ -26,8 +26,10 @@ class FalProviders {
     @ConditionalOnExpression("!'${FAL_KEY:}'.isBlank()")
     VideoProvider falProvider(@Value("${FAL_KEY}") String apiKey,
                               @Value("${reelhub.providers.fal.base-url:https://queue.fal.run}") String baseUrl,
+                              @Value("${reelhub.providers.fal.webhook-url:}") String webhookUrl,
                               WireModels wireModels, LocalServer local, ProviderHttp http, ObjectMapper json) {
         return new FalQueueClient(local.baseUrl(baseUrl), apiKey, wireModels.on(FalQueueClient.NAME),
-                new ProviderCalls(FalQueueClient.NAME, http, json), new OutputDownload(FalQueueClient.NAME, http));
+                new ProviderCalls(FalQueueClient.NAME, http, json), new OutputDownload(FalQueueClient.NAME, http),
+                webhookUrl.isBlank() ? null : local.baseUrl(webhookUrl));
     }
 }

@@ -1,8 +1,10 @@
 package io.reelhub.dispatch.fal;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -44,14 +46,20 @@ public class FalQueueClient implements VideoProvider {
     private final Function<GenerationSpec, String> endpoints;
     private final ProviderCalls http;
     private final OutputDownload downloads;
+    private final Supplier<String> webhookUrl;
 
+    /**
+     * @param webhookUrl where fal is asked to send its webhook ({@code ?fal_webhook=}); null for none. A webhook only
+     *                   makes the hub poll sooner: polling runs either way
+     */
     public FalQueueClient(Supplier<String> baseUrl, String apiKey, Function<GenerationSpec, String> endpoints,
-                          ProviderCalls http, OutputDownload downloads) {
+                          ProviderCalls http, OutputDownload downloads, Supplier<String> webhookUrl) {
         this.baseUrl = baseUrl;
         this.apiKey = apiKey;
         this.endpoints = endpoints;
         this.http = http;
         this.downloads = downloads;
+        this.webhookUrl = webhookUrl;
     }
 
     @Override
@@ -67,7 +75,9 @@ public class FalQueueClient implements VideoProvider {
     @Override
     public ProviderJob submitJob(GenerationSpec spec, String idempotencyKey) {
         String endpoint = endpoints.apply(spec);
-        HttpRequest request = request(baseUrl.get() + "/" + endpoint)
+        String webhook = webhookUrl == null ? "" : "?fal_webhook="
+                + URLEncoder.encode(webhookUrl.get(), StandardCharsets.UTF_8);
+        HttpRequest request = request(baseUrl.get() + "/" + endpoint + webhook)
                 .timeout(http.submitTimeout())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(FalInputs.of(endpoint, spec, http.json()).toString()))

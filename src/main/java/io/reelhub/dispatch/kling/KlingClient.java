@@ -84,8 +84,9 @@ public class KlingClient implements VideoProvider {
         if (spec.negative() != null) {
             body.put("negative_prompt", spec.negative());
         }
-        if (settings.callbackUrl() != null) {
-            body.put("callback_url", settings.callbackUrl());
+        String callback = settings.callbackUrl().apply(idempotencyKey);
+        if (callback != null) {
+            body.put("callback_url", callback);
         }
         HttpRequest request = request("/v1/videos/text2video")
                 .timeout(http.submitTimeout())
