@@ -154,11 +154,18 @@ public class JobStore {
      */
     @Transactional
     public List<Job> claimDue(String owner, Duration leaseFor, int limit) {
-        if (limit <= 0) {
+        return claimDue(owner, leaseFor, limit, JobState.ACTIVE);
+    }
+
+    /** As {@link #claimDue(String, Duration, int)}, for jobs in some of the active states only (a worker lane). */
+    @Transactional
+    public List<Job> claimDue(String owner, Duration leaseFor, int limit, java.util.Set<JobState> inStates) {
+        if (limit <= 0 || inStates.isEmpty()) {
             return List.of();
         }
         OffsetDateTime now = now();
-        String states = JobState.ACTIVE.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
+        String states = inStates.stream().filter(JobState.ACTIVE::contains).map(s -> "'" + s.name() + "'")
+                .collect(Collectors.joining(","));
         List<String> ids = jdbc.queryForList("select id from jobs where state in (" + states + ")"
                 + " and spec_json is not null and (next_action_at is null or next_action_at <= ?)"
                 + " and (lease_until is null or lease_until < ?) order by next_action_at, created_at, id limit ?",
