@@ -1,12 +1,10 @@
 package io.reelhub.webhooks;
 
 import java.time.Clock;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -57,20 +55,15 @@ class FalWebhookController {
             }
         } catch (InvalidWebhookException e) {
             LOG.warn("Refused a fal webhook: {}", e.getMessage());
-            return problem(HttpStatus.UNAUTHORIZED, e.getMessage());
+            return WebhookAnswers.problem(HttpStatus.UNAUTHORIZED, e.getMessage());
         } catch (ProviderException e) {
             // fal retries a delivery that failed: ask it to come back once its keys can be read
-            return problem(HttpStatus.SERVICE_UNAVAILABLE, "cannot read fal's webhook keys: " + e.getMessage());
+            return WebhookAnswers.problem(HttpStatus.SERVICE_UNAVAILABLE, "cannot read fal's webhook keys: " + e.getMessage());
         }
         if (!events.firstTime(PROVIDER, requestId, requestId)) {
-            return ResponseEntity.ok(Map.of("status", "duplicate", "webhookId", requestId));
+            return WebhookAnswers.duplicate(requestId);
         }
         int nudged = events.nudge(PROVIDER, requestId);
-        return ResponseEntity.accepted().body(Map.of("status", nudged > 0 ? "polling" : "noted",
-                "webhookId", requestId));
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-        return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
+        return WebhookAnswers.taken(nudged, requestId);
     }
 }

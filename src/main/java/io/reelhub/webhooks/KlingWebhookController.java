@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -50,15 +48,15 @@ class KlingWebhookController {
         if (!tokens.valid(job, token)) {
             // the token is a credential: it is neither logged nor echoed
             LOG.warn("Refused a Kling callback for job key {}: missing or wrong token", job);
-            return problem(HttpStatus.UNAUTHORIZED, "missing or wrong callback token for this job");
+            return WebhookAnswers.problem(HttpStatus.UNAUTHORIZED, "missing or wrong callback token for this job");
         }
         byte[] raw = body == null ? new byte[0] : body;
         String id = job + ":" + change(raw);
         if (!events.firstTime(PROVIDER, id, null)) {
-            return ResponseEntity.ok(Map.of("status", "duplicate", "webhookId", id));
+            return WebhookAnswers.duplicate(id);
         }
         int nudged = events.nudgeBySubmitKey(PROVIDER, job);
-        return ResponseEntity.accepted().body(Map.of("status", nudged > 0 ? "polling" : "noted", "webhookId", id));
+        return WebhookAnswers.taken(nudged, id);
     }
 
     /** Which status change this callback reports, from the untrusted body, only to drop exact repeats. */
@@ -77,9 +75,5 @@ class KlingWebhookController {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-        return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
     }
 }

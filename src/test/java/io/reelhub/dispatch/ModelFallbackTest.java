@@ -46,6 +46,7 @@ class ModelFallbackTest {
         registry.add("reelhub.sandbox.models", () -> "veo-3.1,veo-3.1-fast,wan-2.2,kling-2.1");
         registry.add("reelhub.dispatch.max-attempts", () -> "3");
         registry.add("reelhub.providers.http.submit-timeout", () -> "1s");
+        registry.add("reelhub.costs.projects.capped.daily-cap-usd", () -> "0.50");
     }
 
     @Autowired
@@ -158,17 +159,36 @@ class ModelFallbackTest {
         assertThat(paid("kling-2.1") - kling).isZero();
     }
 
+    @Test
+    void aFallbackOverTheProjectsDailyCapIsNotSubmittedCountingTheFailedEstimateAsReleased() {
+        faults.apply(FaultSettings.of(Map.of("failedJobs", 1, "failedJobCode", "generation_failed",
+                "failedJobMessage", "The render node lost the job.")));
+        long kling = paid("kling-2.1");
+
+        // 0.10 USD of the 0.50 USD cap committed by the failed wan-2.2 clip, released for its replacement
+        Job job = runToEnd(submit("capped", "fast-draft", "{seconds: 5}", null));
+
+        assertThat(job.state()).isEqualTo(JobState.FAILED);
+        assertThat(job.lastError()).contains("kling-2.1: the estimate of 1.40 USD is more than the 0.50 USD left of"
+                + " project capped's daily cap of 0.50 USD");
+        assertThat(paid("kling-2.1") - kling).isZero();
+    }
+
     private String submit(String model, String params, BigDecimal budget) {
+        return submit("fallback", model, params, budget);
+    }
+
+    private String submit(String project, String model, String params, BigDecimal budget) {
         String id = "fb-" + UUID.randomUUID().toString().substring(0, 8);
         byte[] brief = ("""
                 brief: 1
                 id: %s
-                project: fallback
+                project: %s
                 stage: post-production
                 model: %s
                 prompt: A red kite rises over a green hill under a clear blue sky, then dips as the wind drops
                 params: %s
-                """.formatted(id, model, params) + (budget == null ? "" : "budget_usd: " + budget + "\n"))
+                """.formatted(id, project, model, params) + (budget == null ? "" : "budget_usd: " + budget + "\n"))
                 .getBytes(StandardCharsets.UTF_8);
         IntakeOutcome outcome = intake.accept(brief, id + ".yaml", "test");
         assertThat(outcome.status()).as(String.valueOf(outcome.errors())).isEqualTo(IntakeOutcome.Status.ACCEPTED);

@@ -70,7 +70,10 @@ public class FalWebhookSigner {
                 "kid", keyId, "x", Base64.getUrlEncoder().withoutPadding().encodeToString(raw))));
     }
 
-    /** What fal signs: the ids, the timestamp and the body's SHA-256, one per line. */
+    /**
+     * What fal signs: the ids, the timestamp and the body's SHA-256, one per line. Written here again rather than
+     * taken from the hub's verifier on purpose: the sandbox stands for fal, and a shared mistake would pass unseen.
+     */
     static byte[] message(String requestId, String userId, String timestamp, byte[] body) {
         try {
             String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
