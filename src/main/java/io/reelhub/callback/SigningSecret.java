@@ -68,8 +68,11 @@ public class SigningSecret {
         return key;
     }
 
-    /** Reads the kept secret, or generates and keeps one; a second node racing on a shared home reads the winner's. */
-    static String kept(Path file) {
+    /**
+     * Reads the kept secret, or generates and keeps one; a second node racing on a shared home reads the winner's.
+     * Also used for other secrets the hub makes for itself (the Kling callback tokens' key).
+     */
+    public static String kept(Path file) {
         try {
             if (!Files.exists(file)) {
                 generate(file);

@@ -25,12 +25,20 @@ public class DailyCap {
     }
 
     public Optional<Problem> check(String project, BigDecimal estimate) {
+        return check(project, estimate, BigDecimal.ZERO);
+    }
+
+    /**
+     * As {@link #check(String, BigDecimal)} for a generation that takes the place of one already counted today (a
+     * fallback model after the first one failed, uncharged): {@code released} is the estimate it replaces.
+     */
+    public Optional<Problem> check(String project, BigDecimal estimate, BigDecimal released) {
         BigDecimal cap = properties.dailyCapOf(project);
         if (cap == null) {
             return Optional.empty();
         }
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        BigDecimal remaining = cap.subtract(ledger.committedOn(project, today)).max(BigDecimal.ZERO)
+        BigDecimal remaining = cap.subtract(ledger.committedOn(project, today).subtract(released)).max(BigDecimal.ZERO)
                 .setScale(2, java.math.RoundingMode.HALF_UP);
         if (estimate.compareTo(remaining) <= 0) {
             return Optional.empty();

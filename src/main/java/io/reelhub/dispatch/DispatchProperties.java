@@ -7,7 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How the job pump works through the ledger.
  *
- * @param workers           concurrent job steps (submits, polls, downloads, deliveries)
+ * @param workers           concurrent job steps other than submits (polls, downloads, checks, deliveries)
+ * @param submitWorkers     concurrent submits, a lane of their own: a submit is due the moment the provider's limit
+ *                          allows it, and must not wait behind polls and downloads for a worker
  * @param tick              how often the pump looks for due work
  * @param lease             how long a claimed step may run before another worker may take the job over
  * @param minPollInterval   floor for provider polling, whatever the provider asks
@@ -22,6 +24,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(prefix = "reelhub.dispatch")
 public record DispatchProperties(
         Integer workers,
+        Integer submitWorkers,
         Duration tick,
         Duration lease,
         Duration minPollInterval,
@@ -34,6 +37,7 @@ public record DispatchProperties(
 
     public DispatchProperties {
         workers = workers == null ? 4 : workers;
+        submitWorkers = submitWorkers == null || submitWorkers < 1 ? 2 : submitWorkers;
         tick = tick == null ? Duration.ofMillis(500) : tick;
         lease = lease == null ? Duration.ofMinutes(10) : lease;
         minPollInterval = minPollInterval == null ? Duration.ofMillis(200) : minPollInterval;

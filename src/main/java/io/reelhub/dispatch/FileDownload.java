@@ -3,10 +3,6 @@ package io.reelhub.dispatch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,27 +17,6 @@ import io.reelhub.dispatch.ProviderException.Kind;
 public final class FileDownload {
 
     private FileDownload() {
-    }
-
-    /** Sends {@code request} once and writes its 200 body to {@code target}; returns the byte count. */
-    public static long to(HttpClient http, HttpRequest request, Path target, ProviderCalls errors) {
-        try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw errors.failure(response.statusCode(), new String(body.readNBytes(4096)), "download",
-                            response.headers().firstValue("retry-after").orElse(null));
-                }
-                return save(body, response.headers().firstValueAsLong("content-length").orElse(-1), target);
-            }
-        } catch (HttpTimeoutException e) {
-            throw new ProviderException(Kind.TRANSIENT, 0, "download timed out", null, e);
-        } catch (IOException e) {
-            throw interrupted(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderException(Kind.TRANSIENT, 0, "download interrupted", null, e);
-        }
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +30,11 @@ public class JobStepper {
     private final ParentJobs parents;
     private final DispatchProperties properties;
     private final ProviderBreaker breaker;
+    private final ModelFallback fallback;
+    private final ProviderDeprecations deprecations;
 
     JobStepper(List<JobStep> steps, JobStore store, ParentJobs parents, DispatchProperties properties,
-               ProviderBreaker breaker) {
+               ProviderBreaker breaker, ModelFallback fallback, ProviderDeprecations deprecations) {
         for (JobStep step : steps) {
             step.handles().forEach(state -> this.steps.put(state, step));
         }
@@ -39,6 +42,8 @@ public class JobStepper {
         this.parents = parents;
         this.properties = properties;
         this.breaker = breaker;
+        this.fallback = fallback;
+        this.deprecations = deprecations;
     }
 
     public void step(Job job) {
@@ -47,6 +52,7 @@ public class JobStepper {
             store.releaseLease(job.id());
             return;
         }
+        ProviderDeprecations.Watch watch = deprecations.watch(job);
         try {
             step.run(job);
         } catch (ProviderException e) {
@@ -58,6 +64,7 @@ public class JobStepper {
             LOG.warn("Job {}: {} failed: {}", job.id(), step.name(), e.toString());
             retryOrFail(job, step, e.getMessage() == null ? e.toString() : e.getMessage());
         } finally {
+            watch.close();
             store.releaseLease(job.id());
             if (job.parentId() != null) {
                 parents.refresh(job.parentId());
@@ -73,14 +80,55 @@ public class JobStepper {
                 Duration wait = e.retryAfter() != null ? e.retryAfter() : properties.backoff(job.stepAttempts());
                 store.updateProgress(job.id(), job.state(), job.progress(), Instant.now().plus(wait));
             }
-            case REJECTED -> fail(job, step.name() + " refused by the provider: " + e.getMessage());
-            case NOT_FOUND -> fail(job, switch (job.state()) {
-                case DOWNLOADING -> "the provider no longer has the output (expired or deleted before download);"
-                        + " the generation is not re-run automatically: " + e.getMessage();
-                default -> step.name() + ": the provider does not know this job: " + e.getMessage();
-            });
+            case CONTENT_POLICY -> fail(job, step.name() + " refused by the provider's content policy (final: not"
+                    + " retried, no fallback model): " + e.getMessage());
+            case REJECTED -> {
+                if (job.state() == JobState.QUEUED) {
+                    refusedSubmit(job, step, e);
+                } else {
+                    fail(job, step.name() + " refused by the provider: " + e.getMessage());
+                }
+            }
+            case NOT_FOUND -> {
+                if (job.state() == JobState.QUEUED) {
+                    refusedSubmit(job, step, e);
+                } else {
+                    notFound(job, step, e);
+                }
+            }
             case TRANSIENT -> retryOrFail(job, step, e.getMessage(), e.retryAfter());
         }
+    }
+
+    private void notFound(Job job, JobStep step, ProviderException e) {
+        fail(job, switch (job.state()) {
+            case DOWNLOADING -> "the provider no longer has the output (expired or deleted before download);"
+                    + " the generation is not re-run automatically: " + e.getMessage();
+            default -> step.name() + ": the provider does not know this job: " + e.getMessage();
+        });
+    }
+
+    /**
+     * A submit the provider refused for good (the request, or the model: gone, retired, not served): nothing was
+     * created, so the brief's fallback chain may take over; a refusal that reads as content policy may not. Nor may
+     * a refusal that follows an earlier attempt whose outcome is unknown (an intent recorded before this step): that
+     * attempt may have created the job (Kling refuses a repeated {@code external_task_id}, say), and paying another
+     * model for it could pay twice.
+     */
+    private void refusedSubmit(Job job, JobStep step, ProviderException e) {
+        TerminalFailure failure = TerminalFailure.ofSubmit(e);
+        if (!failure.allowsFallback()) {
+            fail(job, step.name() + " refused by the provider's content policy (final: not retried, no fallback"
+                    + " model): " + e.getMessage());
+            return;
+        }
+        if (job.submitIntentAt() != null) {
+            fail(job, step.name() + " refused by the provider: " + e.getMessage() + "; no fallback model, since an"
+                    + " earlier submit of this job had an unknown outcome");
+            return;
+        }
+        Optional<String> noFallback = fallback.tryNext(job, job.state(), failure);
+        noFallback.ifPresent(why -> fail(job, step.name() + " refused by the provider: " + e.getMessage() + why));
     }
 
     private void retryOrFail(Job job, JobStep step, String error) {

@@ -3,7 +3,6 @@ package io.reelhub.dispatch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -21,16 +20,15 @@ import io.reelhub.dispatch.ProviderException.Kind;
  */
 public final class OutputDownload {
 
-    private final HttpClient http;
+    private final String provider;
+    private final ProviderHttp http;
     private final Duration timeout;
 
-    public OutputDownload(ProviderHttp http) {
-        this(http.client(), http.requestTimeout());
-    }
-
-    public OutputDownload(HttpClient http, Duration timeout) {
+    /** @param provider the protocol whose outputs these are (its answers are read like its API's) */
+    public OutputDownload(String provider, ProviderHttp http) {
+        this.provider = provider;
         this.http = http;
-        this.timeout = timeout;
+        this.timeout = http.requestTimeout();
     }
 
     /** Downloads {@code url} with the given headers (none for public media URLs); returns the byte count. */
@@ -40,22 +38,23 @@ public final class OutputDownload {
             builder = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET();
         } catch (IllegalArgumentException e) {
             throw new ProviderException(Kind.REJECTED, 0, "the provider gave an output URL that is not a URL: "
-                    + HttpCalls.excerpt(url));
+                    + ProviderCalls.excerpt(url));
         }
         builder.header("User-Agent", "ReelHub");
         headers.forEach(builder::header);
         try {
-            HttpResponse<InputStream> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = http.send(provider, builder.build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 int status = response.statusCode();
                 if (status != 200) {
                     String text = new String(body.readNBytes(2048));
                     if (status == 403 || status == 404 || status == 410) {
                         throw new ProviderException(Kind.NOT_FOUND, status, "the output URL answered HTTP " + status
-                                + " (expired or deleted): " + HttpCalls.excerpt(text));
+                                + " (expired or deleted): " + ProviderCalls.excerpt(text));
                     }
-                    throw new ProviderException(HttpCalls.kindOf(status), status, "output download answered HTTP "
-                            + status + ": " + HttpCalls.excerpt(text), HttpCalls.retryAfter(response), null);
+                    throw new ProviderException(ProviderCalls.kindOf(status), status, "output download answered HTTP "
+                            + status + ": " + ProviderCalls.excerpt(text), ProviderCalls.retryAfter(response), null);
                 }
                 return FileDownload.save(body, response.headers().firstValueAsLong("content-length").orElse(-1),
                         target);

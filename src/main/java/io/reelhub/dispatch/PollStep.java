@@ -2,6 +2,7 @@ package io.reelhub.dispatch;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -23,14 +24,16 @@ class PollStep implements JobStep {
     private final DispatchProperties properties;
     private final ProviderBreaker breaker;
     private final CostLedger costs;
+    private final ModelFallback fallback;
 
     PollStep(JobStore store, ProviderRegistry providers, DispatchProperties properties, ProviderBreaker breaker,
-             CostLedger costs) {
+             CostLedger costs, ModelFallback fallback) {
         this.store = store;
         this.providers = providers;
         this.properties = properties;
         this.breaker = breaker;
         this.costs = costs;
+        this.fallback = fallback;
     }
 
     @Override
@@ -67,11 +70,39 @@ class PollStep implements JobStep {
                                 .set("last_error", null));
                 costs.billed(job.id());
             }
-            case FAILED -> store.transition(job.id(), current, JobState.FAILED,
-                    "provider failed the generation: " + status.failureReason(),
-                    JobChanges.none().set("last_error", status.failureReason()).set("provider_note", null));
+            case FAILED -> failedForGood(job, current, TerminalFailure.of(status));
             case FAILED_RETRYABLE -> regenerateOrFail(job, current, status);
         }
+    }
+
+    /**
+     * The provider said the generation failed: a content-policy refusal or a cancellation is final; a failure of the
+     * model goes to the next model of the brief's fallback chain when there is one that fits, else it is final.
+     */
+    private void failedForGood(Job job, JobState current, TerminalFailure failure) {
+        String history;
+        String error;
+        switch (failure.kind()) {
+            case CONTENT_POLICY -> {
+                history = "refused by the provider's content policy (final: not retried, no fallback model): "
+                        + failure.reason();
+                error = failure.reason() + " (the provider's content policy: final, no fallback model)";
+            }
+            case CANCELLED -> {
+                history = "the provider cancelled the generation: " + failure.reason();
+                error = failure.reason();
+            }
+            default -> {
+                Optional<String> noFallback = fallback.tryNext(job, current, failure);
+                if (noFallback.isEmpty()) {
+                    return;
+                }
+                history = "provider failed the generation: " + failure.reason() + noFallback.get();
+                error = failure.reason() + noFallback.get();
+            }
+        }
+        store.transition(job.id(), current, JobState.FAILED, history,
+                JobChanges.none().set("last_error", error).set("provider_note", null));
     }
 
     /**

@@ -13,7 +13,12 @@ public class ProviderException extends RuntimeException {
         /** 4xx: the provider refused this request and will refuse it again. */
         REJECTED,
         /** 404 on a job or its content: gone at the provider (expired, deleted, never existed). */
-        NOT_FOUND
+        NOT_FOUND,
+        /**
+         * The provider refused the request for its content (Kling 1300/1301): final, and reported as such; neither
+         * retried nor handed to a fallback model, since another model would be asked the same thing.
+         */
+        CONTENT_POLICY
     }
 
     private final Kind kind;

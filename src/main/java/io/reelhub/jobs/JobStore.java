@@ -178,11 +178,18 @@ public class JobStore {
      */
     @Transactional
     public List<Job> claimDue(String owner, Duration leaseFor, int limit) {
-        if (limit <= 0) {
+        return claimDue(owner, leaseFor, limit, JobState.ACTIVE);
+    }
+
+    /** As {@link #claimDue(String, Duration, int)}, for jobs in some of the active states only (a worker lane). */
+    @Transactional
+    public List<Job> claimDue(String owner, Duration leaseFor, int limit, java.util.Set<JobState> inStates) {
+        if (limit <= 0 || inStates.isEmpty()) {
             return List.of();
         }
         OffsetDateTime now = now();
-        String states = JobState.ACTIVE.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
+        String states = inStates.stream().filter(JobState.ACTIVE::contains).map(s -> "'" + s.name() + "'")
+                .collect(Collectors.joining(","));
         List<String> ids = jdbc.queryForList("select id from jobs where state in (" + states + ")"
                 + " and spec_json is not null and (next_action_at is null or next_action_at <= ?)"
                 + " and (lease_until is null or lease_until < ?) order by next_action_at, created_at, id limit ?",
@@ -246,6 +253,27 @@ public class JobStore {
         return updated == 1;
     }
 
+    /**
+     * Puts a job back in the queue as a new submission (a fallback model after a confirmed failure), with a history
+     * row even when it is already QUEUED (a submit the provider refused), so the audit trail shows every hand-over.
+     *
+     * @return false when the job was not in {@code from} any more
+     */
+    @Transactional
+    public boolean requeue(String id, JobState from, String reason, JobChanges changes) {
+        JobChanges all = changes.set("state", JobState.QUEUED.name()).set("step_attempts", 0)
+                .set("updated_at", now());
+        List<Object> args = new ArrayList<>(all.values());
+        args.add(id);
+        args.add(from.name());
+        int updated = jdbc.update("update jobs set " + all.assignments() + " where id = ? and state = ?",
+                args.toArray());
+        if (updated == 1) {
+            history(id, from, JobState.QUEUED, truncate(reason, 4000));
+        }
+        return updated == 1;
+    }
+
     /** Keeps a job in its state but records the failed attempt and when to try again. */
     public void retryLater(String id, JobState state, Instant at, String error) {
         jdbc.update("update jobs set step_attempts = step_attempts + 1, next_action_at = ?, last_error = ?,"
@@ -277,6 +305,11 @@ public class JobStore {
                         + " where id = ? and state = ?",
                 progress, nextAt == null ? null : OffsetDateTime.ofInstant(nextAt, ZoneOffset.UTC),
                 truncate(note, 500), providerStateJson, now(), id, state.name());
+    }
+
+    /** Replaces a job's warnings (a JSON array of {@code {path, message}}), e.g. to add what a provider announced. */
+    public void updateWarnings(String id, String warningsJson) {
+        jdbc.update("update jobs set warnings_json = ?, updated_at = ? where id = ?", warningsJson, now(), id);
     }
 
     /** The money rule, step one: the intent to submit is durable before the provider is called. */

@@ -31,6 +31,7 @@ public final class ArmedFaults {
     private int filteredJobs;
     private int canceledJobs;
     private int defectiveOutputs;
+    private int droppedWebhooks;
 
     ArmedFaults(FaultSettings faults) {
         apply(faults);
@@ -55,6 +56,7 @@ public final class ArmedFaults {
         filteredJobs = faults.filteredJobs();
         canceledJobs = faults.canceledJobs();
         defectiveOutputs = faults.defectiveOutputs();
+        droppedWebhooks = faults.droppedWebhooks();
     }
 
     /** What is still armed: the counts are what remains of each countdown. */
@@ -65,7 +67,7 @@ public final class ArmedFaults {
                 settings.downloadBytesPerSecond(), slowSubmits, slowPolls, settings.responseDelayMillis(),
                 malformedPolls, expiredOutputs, concurrencyLimitedSubmits, throttledJobs, settings.throttleMillis(),
                 malformedSubmits, expiredDownloads, filteredJobs, settings.filteredReason(), canceledJobs,
-                defectiveOutputs, settings.outputDefect());
+                defectiveOutputs, settings.outputDefect(), droppedWebhooks);
     }
 
     /** Consumes one submit fault, rate limits first (a real gateway throttles before anything else fails). */
@@ -177,6 +179,15 @@ public final class ArmedFaults {
     public synchronized boolean takeMalformedSubmit() {
         if (malformedSubmits > 0) {
             malformedSubmits--;
+            return true;
+        }
+        return false;
+    }
+
+    /** Consumes one lost webhook: the next webhook or callback of this protocol is never sent. */
+    public synchronized boolean takeDroppedWebhook() {
+        if (droppedWebhooks > 0) {
+            droppedWebhooks--;
             return true;
         }
         return false;

@@ -51,6 +51,8 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param outputDefect         {@code black} (default: the last three quarters black), {@code frozen} (the picture
  *                             stops a quarter in), {@code wrong-size} (half the asked width and height) or
  *                             {@code corrupt} (the MP4 cut in half, served whole: it probes but does not decode)
+ * @param droppedWebhooks      the next N webhooks or callbacks the sandbox would send as jobs finish (fal's
+ *                             signed webhook, Kling's callback) are never sent, as when a delivery is lost
  */
 @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -81,7 +83,8 @@ public record FaultSettings(
         String filteredReason,
         Integer canceledJobs,
         Integer defectiveOutputs,
-        String outputDefect) {
+        String outputDefect,
+        Integer droppedWebhooks) {
 
     private static final Set<Integer> SERVER_ERRORS = Set.of(500, 502, 503, 504);
     /** The ways a defective output can be broken ({@code outputDefect}). */
@@ -97,7 +100,8 @@ public record FaultSettings(
                          Long truncateAfterBytes, Long downloadBytesPerSecond) {
         this(rateLimitedSubmits, retryAfterSeconds, failingSubmits, failingSubmitStatus, failedJobs, failedJobCode,
                 failedJobMessage, failingPolls, failingPollStatus, truncatedDownloads, truncateAfterBytes,
-                downloadBytesPerSecond, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                downloadBytesPerSecond, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null);
     }
 
     /** The faults before defective outputs (those off). */
@@ -113,7 +117,7 @@ public record FaultSettings(
                 failedJobMessage, failingPolls, failingPollStatus, truncatedDownloads, truncateAfterBytes,
                 downloadBytesPerSecond, slowSubmits, slowPolls, responseDelayMillis, malformedPolls, expiredOutputs,
                 concurrencyLimitedSubmits, throttledJobs, throttleMillis, malformedSubmits, expiredDownloads,
-                filteredJobs, filteredReason, canceledJobs, null, null);
+                filteredJobs, filteredReason, canceledJobs, null, null, null);
     }
 
     /** Faults named as in the admin endpoint's JSON body ({@code {"failedJobs": 1, "failedJobCode": "..."}}). */
@@ -157,6 +161,7 @@ public record FaultSettings(
             throw new IllegalArgumentException("outputDefect must be one of " + new TreeSet<>(OUTPUT_DEFECTS)
                     + ", got " + outputDefect);
         }
+        droppedWebhooks = atLeastZero(droppedWebhooks);
     }
 
     private static int atLeastZero(Integer value) {

@@ -25,10 +25,13 @@ public class SandboxAdminController {
 
     private final SandboxFaults faults;
     private final SandboxCounters counters;
+    private final SandboxDeprecationHeaders deprecations;
 
-    public SandboxAdminController(SandboxFaults faults, SandboxCounters counters) {
+    public SandboxAdminController(SandboxFaults faults, SandboxCounters counters,
+                                  SandboxDeprecationHeaders deprecations) {
         this.faults = faults;
         this.counters = counters;
+        this.deprecations = deprecations;
     }
 
     /** What is armed now for the OpenAI protocol; counts are what remains. */
@@ -71,6 +74,29 @@ public class SandboxAdminController {
     public FaultSettings disarm(@PathVariable String protocol) {
         faults.of(protocol).apply(FaultSettings.NONE);
         return faults.of(protocol).remaining();
+    }
+
+    /** What one protocol announces about its retirement on every answer; 404 when nothing is announced. */
+    @GetMapping("/deprecation/{protocol}")
+    public ResponseEntity<SandboxDeprecationHeaders.Announcement> deprecation(@PathVariable String protocol) {
+        return ResponseEntity.of(deprecations.of(protocol));
+    }
+
+    /**
+     * Makes every answer of one protocol's API carry {@code Deprecation}, {@code Sunset} and a deprecation
+     * {@code Link}: {@code {"deprecation": "2026-06-01T00:00:00Z", "sunset": "2026-12-01T00:00:00Z", "link": "..."}}.
+     */
+    @PostMapping("/deprecation/{protocol}")
+    public SandboxDeprecationHeaders.Announcement announce(@PathVariable String protocol,
+                                                           @RequestBody SandboxDeprecationHeaders.Announcement body) {
+        deprecations.announce(protocol, body);
+        return body;
+    }
+
+    @DeleteMapping("/deprecation/{protocol}")
+    public ResponseEntity<Void> withdraw(@PathVariable String protocol) {
+        deprecations.withdraw(protocol);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/counters")

@@ -40,8 +40,12 @@ public class SandboxMediaController {
 
     /** The public URL of a completed video's clip, on the host the client reached the sandbox at. */
     public static String urlOf(SandboxVideo video) {
-        return ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/sandbox/media/" + video.protocol() + "/" + video.id() + ".mp4").toUriString();
+        return urlOf(ServletUriComponentsBuilder.fromCurrentContextPath().toUriString(), video);
+    }
+
+    /** The same URL on a host known beforehand ({@code http://host:port}), for answers sent outside a request. */
+    public static String urlOf(String base, SandboxVideo video) {
+        return base + "/sandbox/media/" + video.protocol() + "/" + video.id() + ".mp4";
     }
 
     @GetMapping("/{protocol}/{file}")

@@ -27,6 +27,7 @@ import io.reelhub.media.ClipSpec;
 import io.reelhub.media.FrameGrabber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -52,19 +53,23 @@ public class SandboxRenderScheduler implements SmartLifecycle {
     private final ClipRenderer renderer;
     private final FrameGrabber stills;
     private final SandboxProperties properties;
+    private final ApplicationEventPublisher events;
     private final Map<String, Double> renderedFraction = new ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile ExecutorService renderThreads;
     private volatile ScheduledExecutorService clock;
 
+    /** @param events receives a {@link SandboxJobFinished} for every job this scheduler brings to its end */
     public SandboxRenderScheduler(SandboxVideoStore store, SandboxPaths paths, SandboxCounters counters,
-                                  ClipRenderer renderer, FrameGrabber stills, SandboxProperties properties) {
+                                  ClipRenderer renderer, FrameGrabber stills, SandboxProperties properties,
+                                  ApplicationEventPublisher events) {
         this.store = store;
         this.paths = paths;
         this.counters = counters;
         this.renderer = renderer;
         this.stills = stills;
         this.properties = properties;
+        this.events = events;
     }
 
     @Override
@@ -188,7 +193,8 @@ public class SandboxRenderScheduler implements SmartLifecycle {
                 log.warn("Sandbox render of {} failed", id, e);
                 renderedFraction.remove(id);
                 store.update(id, v -> v.failed(new JobError("internal_error",
-                        "The sandbox could not render this video: " + e.getMessage()), Instant.now()));
+                        "The sandbox could not render this video: " + e.getMessage()), Instant.now()))
+                        .ifPresent(failed -> events.publishEvent(new SandboxJobFinished(failed)));
                 return;
             }
             Optional<SandboxVideo> rendered = store.update(id, v -> v.rendered(Instant.now()));
@@ -219,10 +225,12 @@ public class SandboxRenderScheduler implements SmartLifecycle {
 
     private void finish(String id) {
         AtomicBoolean billable = new AtomicBoolean();
+        AtomicBoolean ended = new AtomicBoolean();
         Optional<SandboxVideo> done = store.update(id, v -> {
             if (v.status().terminal()) {
                 return v;
             }
+            ended.set(true);
             if (v.pastDeadline(Instant.now())) {
                 return v.cancelled(Instant.now());
             }
@@ -235,6 +243,9 @@ public class SandboxRenderScheduler implements SmartLifecycle {
         renderedFraction.remove(id);
         if (billable.get()) {
             done.ifPresent(v -> counters.billed(v.model(), v.seconds()));
+        }
+        if (ended.get()) {
+            done.ifPresent(v -> events.publishEvent(new SandboxJobFinished(v)));
         }
     }
 

@@ -71,6 +71,8 @@ public class SandboxVideosController {
         VideoRequest parsed = parser.parse(request);
         rateLimit.admit(parsed.model());
         VideoSubmissions.Outcome outcome = submissions.submit(parsed);
+        // accepted and paid; a slow answer may never reach a client with a shorter timeout (an unknown outcome)
+        faults.of(SandboxFaults.OPENAI).takeSlowSubmit().ifPresent(ArmedFaults::delay);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
@@ -83,6 +85,7 @@ public class SandboxVideosController {
             counters.pollFailed();
             throw SandboxApiException.serverError(status);
         });
+        faults.of(SandboxFaults.OPENAI).takeSlowPoll().ifPresent(ArmedFaults::delay);
         SandboxVideo video = existing(id);
         counters.polled();
         return ResponseEntity.ok()

@@ -2,7 +2,6 @@ package io.reelhub.webhooks;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,7 +47,7 @@ class WebhookController {
                               @RequestBody(required = false) byte[] body) {
         WebhookProperties.Provider settings = properties.providers().get(provider);
         if (settings == null || settings.secret() == null || settings.secret().isBlank()) {
-            return problem(HttpStatus.NOT_FOUND, "no webhook secret is configured for provider '" + provider + "'");
+            return WebhookAnswers.problem(HttpStatus.NOT_FOUND, "no webhook secret is configured for provider '" + provider + "'");
         }
         byte[] raw = body == null ? new byte[0] : body;
         try {
@@ -57,14 +55,14 @@ class WebhookController {
                     properties.tolerance());
         } catch (InvalidWebhookException e) {
             LOG.warn("Refused a webhook for {}: {}", provider, e.getMessage());
-            return problem(HttpStatus.UNAUTHORIZED, e.getMessage());
+            return WebhookAnswers.problem(HttpStatus.UNAUTHORIZED, e.getMessage());
         }
         Optional<String> jobId = providerJobId(provider, raw);
         if (!events.firstTime(provider, id, jobId.orElse(null))) {
-            return ResponseEntity.ok(Map.of("status", "duplicate", "webhookId", id));
+            return WebhookAnswers.duplicate(id);
         }
         int nudged = jobId.map(providerJob -> events.nudge(provider, providerJob)).orElse(0);
-        return ResponseEntity.accepted().body(Map.of("status", nudged > 0 ? "polling" : "noted", "webhookId", id));
+        return WebhookAnswers.taken(nudged, id);
     }
 
     private Optional<String> providerJobId(String provider, byte[] raw) {
@@ -74,9 +72,5 @@ class WebhookController {
         } catch (IOException e) {
             return Optional.empty();
         }
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-        return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
     }
 }

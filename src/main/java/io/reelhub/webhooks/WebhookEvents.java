@@ -40,6 +40,15 @@ class WebhookEvents {
                 + " and state in ('SUBMITTED', 'RENDERING')", now(), provider, providerJobId);
     }
 
+    /**
+     * As {@link #nudge}, for protocols whose callback names the hub's own submit key rather than the provider's id
+     * (Kling's tokenised callback URL); a job still waiting for its submit answer is not touched.
+     */
+    int nudgeBySubmitKey(String provider, String submitKey) {
+        return jdbc.update("update jobs set next_action_at = ? where provider = ? and submit_key = ?"
+                + " and state in ('SUBMITTED', 'RENDERING')", now(), provider, submitKey);
+    }
+
     private OffsetDateTime now() {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }

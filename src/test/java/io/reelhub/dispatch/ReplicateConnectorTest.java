@@ -86,7 +86,7 @@ class ReplicateConnectorTest extends ConnectorJourneys {
     void aPinnedVersionRunsThroughThePredictionsEndpointAndCanBeCancelled() throws Exception {
         String version = "google/veo-3.1:" + "5a".repeat(32);
         ReplicateClient pinned = new ReplicateClient(local.baseUrl("/sandbox/replicate/v1"), "r8_test_token",
-                spec -> version, http.client(), new ObjectMapper(),
+                spec -> version, http, new ObjectMapper(),
                 new ReplicateClient.Settings(Duration.ofSeconds(5), Duration.ofSeconds(10), 0, "30m"));
         GenerationSpec spec = new GenerationSpec("sh010", "veo-3.1", version, "A pinned kite", 4, 1280, 720, 3L, null,
                 true, BigDecimal.ONE);

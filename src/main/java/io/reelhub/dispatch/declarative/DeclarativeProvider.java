@@ -25,7 +25,7 @@ import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.Option;
 
 import io.reelhub.brief.GenerationSpec;
-import io.reelhub.dispatch.HttpCalls;
+import io.reelhub.dispatch.ProviderCalls;
 import io.reelhub.dispatch.OutputDownload;
 import io.reelhub.dispatch.ProviderException;
 import io.reelhub.dispatch.ProviderException.Kind;
@@ -52,11 +52,11 @@ public class DeclarativeProvider implements VideoProvider {
     private final String credential;
     private final Function<GenerationSpec, String> modelName;
     private final Duration retryAfter;
-    private final HttpCalls http;
+    private final ProviderCalls http;
     private final OutputDownload downloads;
 
     public DeclarativeProvider(ProviderFileReader.Checked checked, Supplier<String> baseUrl, String credential,
-                               Function<GenerationSpec, String> modelName, HttpCalls http,
+                               Function<GenerationSpec, String> modelName, ProviderCalls http,
                                OutputDownload downloads) {
         this.name = checked.name();
         this.file = checked.file();
@@ -100,7 +100,7 @@ public class DeclarativeProvider implements VideoProvider {
         Object id = answer.read(submit.jobId());
         if (id == null || String.valueOf(id).isBlank()) {
             throw new ProviderException(Kind.TRANSIENT, 200, name + ": the submit answer has nothing at "
-                    + submit.jobId() + ": " + HttpCalls.excerpt(answer.jsonString()));
+                    + submit.jobId() + ": " + ProviderCalls.excerpt(answer.jsonString()));
         }
         return String.valueOf(id);
     }
@@ -177,7 +177,7 @@ public class DeclarativeProvider implements VideoProvider {
     }
 
     private DocumentContext call(HttpRequest request, String what) {
-        HttpResponse<byte[]> response = http.send(request, what);
+        HttpResponse<byte[]> response = http.exchange(request, what);
         if (response.statusCode() / 100 != 2) {
             throw failure(what, response);
         }
@@ -192,7 +192,7 @@ public class DeclarativeProvider implements VideoProvider {
         ProviderFile.Errors errors = file.errors();
         String message = errors == null ? null : text(error, errors.message());
         String code = errors == null ? null : text(error, errors.code());
-        Kind kind = HttpCalls.kindOf(status);
+        Kind kind = ProviderCalls.kindOf(status);
         if (errors != null && errors.status() != null) {
             String exact = errors.status().get(String.valueOf(status));
             String family = errors.status().get(status / 100 + "xx");
@@ -203,12 +203,12 @@ public class DeclarativeProvider implements VideoProvider {
         if (code != null && errors.codes() != null && errors.codes().containsKey(code)) {
             kind = Kind.valueOf(errors.codes().get(code).toUpperCase(Locale.ROOT));
         }
-        Duration wait = HttpCalls.retryAfter(response);
+        Duration wait = ProviderCalls.retryAfter(response);
         if (kind == Kind.RATE_LIMITED && wait == null) {
             wait = retryAfter;
         }
         String said = what + " refused by " + name + " with HTTP " + status + (code == null ? "" : " (" + code + ")")
-                + ": " + (message != null ? message : HttpCalls.excerpt(new String(response.body())));
+                + ": " + (message != null ? message : ProviderCalls.excerpt(new String(response.body())));
         return new ProviderException(kind, status, said, wait, null);
     }
 

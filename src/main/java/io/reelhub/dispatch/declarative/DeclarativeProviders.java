@@ -15,8 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-import io.reelhub.dispatch.BaseUrl;
-import io.reelhub.dispatch.HttpCalls;
+import io.reelhub.dispatch.ProviderCalls;
 import io.reelhub.dispatch.LocalServer;
 import io.reelhub.dispatch.OutputDownload;
 import io.reelhub.dispatch.ProviderHttp;
@@ -53,8 +52,9 @@ class DeclarativeProviders implements ProviderSource {
                 continue;
             }
             String baseUrl = environment.resolveRequiredPlaceholders(checked.file().baseUrl());
-            providers.add(new DeclarativeProvider(checked, BaseUrl.of(baseUrl, local), credential,
-                    wireModels.on(checked.name()), new HttpCalls(http, json), new OutputDownload(http)));
+            providers.add(new DeclarativeProvider(checked, local.baseUrl(baseUrl), credential,
+                    wireModels.on(checked.name()), new ProviderCalls(checked.name(), http, json),
+                    new OutputDownload(checked.name(), http)));
             LOG.info("Provider '{}' configured from {}", checked.name(), path.getFileName());
         }
     }

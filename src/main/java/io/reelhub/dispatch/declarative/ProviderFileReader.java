@@ -219,7 +219,8 @@ public final class ProviderFileReader {
         try {
             ProviderException.Kind.valueOf(String.valueOf(kind).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problem.accept(where + ": '" + kind + "' is not one of RATE_LIMITED, TRANSIENT, REJECTED, NOT_FOUND");
+            problem.accept(where + ": '" + kind + "' is not one of RATE_LIMITED, TRANSIENT, REJECTED, NOT_FOUND,"
+                    + " CONTENT_POLICY");
         }
     }
 

@@ -7,8 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.reelhub.dispatch.BaseUrl;
-import io.reelhub.dispatch.HttpCalls;
+import io.reelhub.dispatch.ProviderCalls;
 import io.reelhub.dispatch.LocalServer;
 import io.reelhub.dispatch.OutputDownload;
 import io.reelhub.dispatch.ProviderHttp;
@@ -27,8 +26,10 @@ class FalProviders {
     @ConditionalOnExpression("!'${FAL_KEY:}'.isBlank()")
     VideoProvider falProvider(@Value("${FAL_KEY}") String apiKey,
                               @Value("${reelhub.providers.fal.base-url:https://queue.fal.run}") String baseUrl,
+                              @Value("${reelhub.providers.fal.webhook-url:}") String webhookUrl,
                               WireModels wireModels, LocalServer local, ProviderHttp http, ObjectMapper json) {
-        return new FalQueueClient(BaseUrl.of(baseUrl, local), apiKey, wireModels.on(FalQueueClient.NAME),
-                new HttpCalls(http, json), new OutputDownload(http));
+        return new FalQueueClient(local.baseUrl(baseUrl), apiKey, wireModels.on(FalQueueClient.NAME),
+                new ProviderCalls(FalQueueClient.NAME, http, json), new OutputDownload(FalQueueClient.NAME, http),
+                webhookUrl.isBlank() ? null : local.baseUrl(webhookUrl));
     }
 }

@@ -1,8 +1,10 @@
 package io.reelhub.dispatch.fal;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -14,7 +16,7 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.reelhub.brief.GenerationSpec;
-import io.reelhub.dispatch.HttpCalls;
+import io.reelhub.dispatch.ProviderCalls;
 import io.reelhub.dispatch.OutputDownload;
 import io.reelhub.dispatch.ProviderException;
 import io.reelhub.dispatch.ProviderException.Kind;
@@ -42,16 +44,22 @@ public class FalQueueClient implements VideoProvider {
     private final Supplier<String> baseUrl;
     private final String apiKey;
     private final Function<GenerationSpec, String> endpoints;
-    private final HttpCalls http;
+    private final ProviderCalls http;
     private final OutputDownload downloads;
+    private final Supplier<String> webhookUrl;
 
+    /**
+     * @param webhookUrl where fal is asked to send its webhook ({@code ?fal_webhook=}); null for none. A webhook only
+     *                   makes the hub poll sooner: polling runs either way
+     */
     public FalQueueClient(Supplier<String> baseUrl, String apiKey, Function<GenerationSpec, String> endpoints,
-                          HttpCalls http, OutputDownload downloads) {
+                          ProviderCalls http, OutputDownload downloads, Supplier<String> webhookUrl) {
         this.baseUrl = baseUrl;
         this.apiKey = apiKey;
         this.endpoints = endpoints;
         this.http = http;
         this.downloads = downloads;
+        this.webhookUrl = webhookUrl;
     }
 
     @Override
@@ -67,12 +75,14 @@ public class FalQueueClient implements VideoProvider {
     @Override
     public ProviderJob submitJob(GenerationSpec spec, String idempotencyKey) {
         String endpoint = endpoints.apply(spec);
-        HttpRequest request = request(baseUrl.get() + "/" + endpoint)
+        String webhook = webhookUrl == null ? "" : "?fal_webhook="
+                + URLEncoder.encode(webhookUrl.get(), StandardCharsets.UTF_8);
+        HttpRequest request = request(baseUrl.get() + "/" + endpoint + webhook)
                 .timeout(http.submitTimeout())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(FalInputs.of(endpoint, spec, http.json()).toString()))
                 .build();
-        HttpResponse<byte[]> response = http.send(request, "submit");
+        HttpResponse<byte[]> response = http.exchange(request, "submit");
         if (response.statusCode() / 100 != 2) {
             throw failure("submit", response);
         }
@@ -80,7 +90,7 @@ public class FalQueueClient implements VideoProvider {
         String requestId = answer.path("request_id").asText("");
         if (requestId.isBlank()) {
             throw new ProviderException(Kind.TRANSIENT, response.statusCode(), "fal's submit answer has no request_id: "
-                    + HttpCalls.excerpt(answer));
+                    + ProviderCalls.excerpt(answer));
         }
         ProviderState state = ProviderState.empty().with(ENDPOINT, endpoint)
                 .with(STATUS_URL, text(answer, STATUS_URL))
@@ -105,7 +115,7 @@ public class FalQueueClient implements VideoProvider {
     public RenderStatus poll(ProviderJob job) {
         ProviderState state = ProviderState.parse(job.state());
         String statusUrl = url(state, STATUS_URL, job.id(), "/status");
-        HttpResponse<byte[]> response = http.send(request(statusUrl).GET().build(), "poll");
+        HttpResponse<byte[]> response = http.exchange(request(statusUrl).GET().build(), "poll");
         if (response.statusCode() / 100 != 2) {
             throw failure("poll", response);
         }
@@ -120,7 +130,7 @@ public class FalQueueClient implements VideoProvider {
             case "IN_PROGRESS" -> new RenderStatus(Phase.RUNNING, 0, null, null, null, null, null);
             case "COMPLETED" -> completed(job, state, status);
             default -> throw new ProviderException(Kind.TRANSIENT, response.statusCode(), "unknown fal status '"
-                    + status.path("status").asText() + "' in " + HttpCalls.excerpt(status));
+                    + status.path("status").asText() + "' in " + ProviderCalls.excerpt(status));
         };
     }
 
@@ -130,7 +140,7 @@ public class FalQueueClient implements VideoProvider {
             return new RenderStatus(Phase.FAILED, 0, status.path("error_type").asText(null),
                     status.path("error").asText(), null);
         }
-        HttpResponse<byte[]> response = http.send(request(url(state, RESPONSE_URL, job.id(), "")).GET().build(),
+        HttpResponse<byte[]> response = http.exchange(request(url(state, RESPONSE_URL, job.id(), "")).GET().build(),
                 "result");
         int code = response.statusCode();
         if (code / 100 != 2) {
@@ -150,7 +160,7 @@ public class FalQueueClient implements VideoProvider {
         String videoUrl = result.path("video").path("url").asText("");
         if (videoUrl.isBlank()) {
             return new RenderStatus(Phase.FAILED, 0, "no_output", "fal completed the request without a video: "
-                    + HttpCalls.excerpt(result), null);
+                    + ProviderCalls.excerpt(result), null);
         }
         return new RenderStatus(Phase.SUCCEEDED, 100, null, null, null, state.with(VIDEO_URL, videoUrl).toJson(),
                 null);
@@ -175,7 +185,7 @@ public class FalQueueClient implements VideoProvider {
     @Override
     public void cancel(ProviderJob job) {
         String cancelUrl = url(ProviderState.parse(job.state()), CANCEL_URL, job.id(), "/cancel");
-        HttpResponse<byte[]> response = http.send(request(cancelUrl)
+        HttpResponse<byte[]> response = http.exchange(request(cancelUrl)
                 .PUT(HttpRequest.BodyPublishers.noBody()).build(), "cancel");
         if (response.statusCode() / 100 != 2) {
             throw failure("cancel", response);
@@ -214,7 +224,7 @@ public class FalQueueClient implements VideoProvider {
         JsonNode error = http.errorBody(response);
         int status = response.statusCode();
         String message = what + " refused by fal with HTTP " + status + ": " + errorMessage(error, response);
-        return new ProviderException(HttpCalls.kindOf(status), status, message, HttpCalls.retryAfter(response), null);
+        return new ProviderException(ProviderCalls.kindOf(status), status, message, ProviderCalls.retryAfter(response), null);
     }
 
     private static String errorType(JsonNode error, HttpResponse<byte[]> response) {
@@ -251,7 +261,7 @@ public class FalQueueClient implements VideoProvider {
         if (error.hasNonNull("error")) {
             return error.path("error").asText();
         }
-        return HttpCalls.excerpt(new String(response.body()));
+        return ProviderCalls.excerpt(new String(response.body()));
     }
 
     private static String text(JsonNode node, String field) {

@@ -1,7 +1,6 @@
 package io.reelhub.dispatch.gemini;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,9 +14,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.reelhub.brief.GenerationSpec;
-import io.reelhub.dispatch.FileDownload;
 import io.reelhub.dispatch.ProviderCalls;
 import io.reelhub.dispatch.ProviderException;
+import io.reelhub.dispatch.ProviderHttp;
 import io.reelhub.dispatch.ProviderException.Kind;
 import io.reelhub.dispatch.RenderStatus;
 import io.reelhub.dispatch.VideoProvider;
@@ -35,20 +34,18 @@ public class GeminiVeoClient implements VideoProvider {
     private final Supplier<String> baseUrl;
     private final String apiKey;
     private final Function<GenerationSpec, String> modelName;
-    private final HttpClient http;
     private final ObjectMapper json;
     private final ProviderCalls calls;
     private final Duration timeout;
     private final Duration downloadTimeout;
 
-    public GeminiVeoClient(Supplier<String> baseUrl, String apiKey, Function<GenerationSpec, String> modelName, HttpClient http,
-                           ObjectMapper json, Duration timeout, Duration downloadTimeout) {
+    public GeminiVeoClient(Supplier<String> baseUrl, String apiKey, Function<GenerationSpec, String> modelName,
+                           ProviderHttp http, ObjectMapper json, Duration timeout, Duration downloadTimeout) {
         this.baseUrl = baseUrl;
         this.apiKey = apiKey;
         this.modelName = modelName;
-        this.http = http;
         this.json = json;
-        this.calls = new ProviderCalls(http, json, GoogleErrors::text, GoogleErrors::retryDelay);
+        this.calls = new ProviderCalls(NAME, http, json, GoogleErrors::text, GoogleErrors::retryDelay);
         this.timeout = timeout;
         this.downloadTimeout = downloadTimeout;
     }
@@ -109,7 +106,7 @@ public class GeminiVeoClient implements VideoProvider {
             // the key goes only where the API lives: a URI pointing elsewhere must not collect it
             request.header("x-goog-api-key", apiKey);
         }
-        return FileDownload.to(http, request.build(), target, calls);
+        return calls.download(request.build(), target);
     }
 
     private JsonNode operation(String name, String what) {

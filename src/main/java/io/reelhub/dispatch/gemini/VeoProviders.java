@@ -32,7 +32,7 @@ class VeoProviders {
             @Value("${reelhub.providers.gemini.download-timeout:5m}") Duration downloadTimeout,
             WireModels wireModels, ProviderHttp http, ObjectMapper json, LocalServer local) {
         return new GeminiVeoClient(local.baseUrl(baseUrl), apiKey.strip(), wireModels.on(GeminiVeoClient.NAME),
-                http.client(), json, timeout, downloadTimeout);
+                http, json, timeout, downloadTimeout);
     }
 
     @Bean
@@ -48,6 +48,6 @@ class VeoProviders {
             WireModels wireModels, ProviderHttp http, ObjectMapper json, LocalServer local) {
         String base = baseUrl.isBlank() ? "https://" + location.strip() + "-aiplatform.googleapis.com/v1" : baseUrl;
         return new VertexVeoClient(local.baseUrl(base), project.strip(), location.strip(), accessToken.strip(),
-                wireModels.on(VertexVeoClient.NAME), http.client(), json, timeout, downloadTimeout);
+                wireModels.on(VertexVeoClient.NAME), http, json, timeout, downloadTimeout);
     }
 }

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reelhub.brief.GenerationSpec;
 import io.reelhub.dispatch.ProviderCalls;
 import io.reelhub.dispatch.ProviderException;
+import io.reelhub.dispatch.ProviderHttp;
 import io.reelhub.dispatch.ProviderException.Kind;
 import io.reelhub.dispatch.RenderStatus;
 import io.reelhub.dispatch.VideoProvider;
@@ -47,23 +46,21 @@ public class VertexVeoClient implements VideoProvider {
     private final String location;
     private final String accessToken;
     private final Function<GenerationSpec, String> modelName;
-    private final HttpClient http;
     private final ObjectMapper json;
     private final ProviderCalls calls;
     private final Duration timeout;
     private final Duration downloadTimeout;
 
     public VertexVeoClient(Supplier<String> baseUrl, String project, String location, String accessToken,
-                           Function<GenerationSpec, String> modelName, HttpClient http, ObjectMapper json,
+                           Function<GenerationSpec, String> modelName, ProviderHttp http, ObjectMapper json,
                            Duration timeout, Duration downloadTimeout) {
         this.baseUrl = baseUrl;
         this.project = project;
         this.location = location;
         this.accessToken = accessToken;
         this.modelName = modelName;
-        this.http = http;
         this.json = json;
-        this.calls = new ProviderCalls(http, json, GoogleErrors::text, GoogleErrors::retryDelay);
+        this.calls = new ProviderCalls(NAME, http, json, GoogleErrors::text, GoogleErrors::retryDelay);
         this.timeout = timeout;
         this.downloadTimeout = downloadTimeout;
     }
@@ -150,24 +147,7 @@ public class VertexVeoClient implements VideoProvider {
         String body = json.createObjectNode().put("operationName", operationName).toString();
         HttpRequest request = request(baseUrl.get() + "/" + operationName.substring(0, split) + ":fetchPredictOperation",
                 within).POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            if (response.statusCode() / 100 != 2) {
-                try (InputStream error = response.body()) {
-                    throw calls.failure(response.statusCode(), new String(error.readNBytes(8192)), what,
-                            response.headers().firstValue("retry-after").orElse(null));
-                }
-            }
-            return response;
-        } catch (HttpTimeoutException e) {
-            throw new ProviderException(Kind.TRANSIENT, 0, what + " timed out after " + within.toMillis() + " ms",
-                    null, e);
-        } catch (IOException e) {
-            throw new ProviderException(Kind.TRANSIENT, 0, what + " failed: " + e, null, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderException(Kind.TRANSIENT, 0, what + " interrupted", null, e);
-        }
+        return calls.stream(request, what);
     }
 
     private HttpRequest.Builder request(String url, Duration within) {

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.reelhub.brief.GenerationSpec;
 import io.reelhub.dispatch.FrameWords;
-import io.reelhub.dispatch.HttpCalls;
+import io.reelhub.dispatch.ProviderCalls;
 import io.reelhub.dispatch.OutputDownload;
 import io.reelhub.dispatch.ProviderException;
 import io.reelhub.dispatch.ProviderException.Kind;
@@ -47,11 +47,11 @@ public class KlingClient implements VideoProvider {
     private final Function<GenerationSpec, String> modelName;
     private final KlingSettings settings;
     private final KlingErrors errors;
-    private final HttpCalls http;
+    private final ProviderCalls http;
     private final OutputDownload downloads;
 
     public KlingClient(Supplier<String> baseUrl, KlingJwt jwt, Function<GenerationSpec, String> modelName,
-                       KlingSettings settings, HttpCalls http, OutputDownload downloads) {
+                       KlingSettings settings, ProviderCalls http, OutputDownload downloads) {
         this.baseUrl = baseUrl;
         this.jwt = jwt;
         this.modelName = modelName;
@@ -84,8 +84,9 @@ public class KlingClient implements VideoProvider {
         if (spec.negative() != null) {
             body.put("negative_prompt", spec.negative());
         }
-        if (settings.callbackUrl() != null) {
-            body.put("callback_url", settings.callbackUrl());
+        String callback = settings.callbackUrl().apply(idempotencyKey);
+        if (callback != null) {
+            body.put("callback_url", callback);
         }
         HttpRequest request = request("/v1/videos/text2video")
                 .timeout(http.submitTimeout())
@@ -96,7 +97,7 @@ public class KlingClient implements VideoProvider {
         String taskId = data.path("task_id").asText("");
         if (taskId.isBlank()) {
             throw new ProviderException(Kind.TRANSIENT, 200, "Kling's submit answer has no task_id: "
-                    + HttpCalls.excerpt(data));
+                    + ProviderCalls.excerpt(data));
         }
         return taskId;
     }
@@ -143,7 +144,7 @@ public class KlingClient implements VideoProvider {
             }
             case "failed" -> new RenderStatus(Phase.FAILED, 0, null, failureMessage(task), null);
             default -> throw new ProviderException(Kind.TRANSIENT, 200, "unknown Kling task status '" + status
-                    + "' in " + HttpCalls.excerpt(task));
+                    + "' in " + ProviderCalls.excerpt(task));
         };
     }
 
@@ -192,7 +193,7 @@ public class KlingClient implements VideoProvider {
 
     /** One call: the {@code data} of a {@code code: 0} answer, or the classified error. */
     private JsonNode call(HttpRequest request, String what) {
-        HttpResponse<byte[]> response = http.send(request, what);
+        HttpResponse<byte[]> response = http.exchange(request, what);
         int status = response.statusCode();
         if (status / 100 != 2) {
             JsonNode error = http.errorBody(response);
@@ -207,11 +208,11 @@ public class KlingClient implements VideoProvider {
     }
 
     private ProviderException failure(String what, int status, JsonNode error, HttpResponse<byte[]> response) {
-        Duration retryAfter = HttpCalls.retryAfter(response);
+        Duration retryAfter = ProviderCalls.retryAfter(response);
         if (!error.has("code")) {
             String said = what + " refused by Kling with HTTP " + status + ": "
-                    + HttpCalls.excerpt(new String(response.body()));
-            return new ProviderException(HttpCalls.kindOf(status), status, said,
+                    + ProviderCalls.excerpt(new String(response.body()));
+            return new ProviderException(ProviderCalls.kindOf(status), status, said,
                     status == 429 && retryAfter == null ? settings.rateLimitBackoff() : retryAfter, null);
         }
         int code = error.path("code").asInt();

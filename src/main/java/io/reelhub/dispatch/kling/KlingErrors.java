@@ -31,7 +31,8 @@ final class KlingErrors {
                     + ": the Kling account cannot take paid work (account exception, arrears or no resource pack left)");
             case 1103 -> rejected(httpStatus, said + ": this account may not use that model or feature");
             case 1200, 1201, 1202, 1203 -> rejected(httpStatus, said);
-            case 1300, 1301 -> rejected(httpStatus, said + " (content policy: change the prompt)");
+            case 1300, 1301 -> new ProviderException(Kind.CONTENT_POLICY, httpStatus,
+                    said + " (content policy: change the prompt)");
             case 1302 -> new ProviderException(Kind.RATE_LIMITED, httpStatus, said,
                     retryAfter != null ? retryAfter : rateLimitBackoff, null);
             // every parallel slot of the resource pack is taken: wait for one of our own tasks to finish
@@ -44,7 +45,7 @@ final class KlingErrors {
     }
 
     private ProviderException byStatus(String said, int httpStatus, Duration retryAfter) {
-        Kind kind = io.reelhub.dispatch.HttpCalls.kindOf(httpStatus);
+        Kind kind = io.reelhub.dispatch.ProviderCalls.kindOf(httpStatus);
         if (kind == Kind.RATE_LIMITED && retryAfter == null) {
             retryAfter = rateLimitBackoff;
         }

@@ -1,7 +1,11 @@
 package io.reelhub.dispatch.kling;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -10,13 +14,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.reelhub.dispatch.BaseUrl;
-import io.reelhub.dispatch.HttpCalls;
+import io.reelhub.dispatch.ProviderCalls;
 import io.reelhub.dispatch.LocalServer;
 import io.reelhub.dispatch.OutputDownload;
 import io.reelhub.dispatch.ProviderHttp;
 import io.reelhub.dispatch.VideoProvider;
 import io.reelhub.dispatch.WireModels;
+import io.reelhub.webhooks.KlingCallbackTokens;
 
 /**
  * Kling's own API, configured when both {@code KLING_ACCESS_KEY} and {@code KLING_SECRET_KEY} are set. A base URL
@@ -37,10 +41,26 @@ class KlingProviders {
                                 @Value("${reelhub.providers.kling.concurrency-backoff:30s}")
                                 Duration concurrencyBackoff,
                                 WireModels wireModels, LocalServer local, ProviderHttp http,
-                                ObjectMapper json) {
-        return new KlingClient(BaseUrl.of(baseUrl, local), new KlingJwt(accessKey, secretKey, Clock.systemUTC()),
+                                ObjectMapper json, KlingCallbackTokens tokens) {
+        return new KlingClient(local.baseUrl(baseUrl), new KlingJwt(accessKey, secretKey, Clock.systemUTC()),
                 wireModels.on(KlingClient.NAME),
-                new KlingSettings(mode, callbackUrl, rateLimitBackoff, concurrencyBackoff),
-                new HttpCalls(http, json), new OutputDownload(http));
+                new KlingSettings(mode, callbacks(callbackUrl, local, tokens), rateLimitBackoff, concurrencyBackoff),
+                new ProviderCalls(KlingClient.NAME, http, json), new OutputDownload(KlingClient.NAME, http));
+    }
+
+    /**
+     * The callback URL of each job, {@code <callback-url>?job=<submit key>&token=<its token>}, or none when
+     * {@code reelhub.providers.kling.callback-url} is empty; a path means this process.
+     */
+    static UnaryOperator<String> callbacks(String configured, LocalServer local, KlingCallbackTokens tokens) {
+        if (configured == null || configured.isBlank()) {
+            return key -> null;
+        }
+        Supplier<String> base = local.baseUrl(configured);
+        return key -> {
+            String url = base.get();
+            return url + (url.contains("?") ? "&" : "?") + "job=" + URLEncoder.encode(key, StandardCharsets.UTF_8)
+                    + "&token=" + tokens.tokenFor(key);
+        };
     }
 }

@@ -28,7 +28,7 @@ class OpenAiProviders {
         // the sandbox serves the catalog's own ids, whatever protocol it stands in for
         return new OpenAiVideosClient(ProviderRegistry.SANDBOX,
                 () -> baseUrl.isBlank() ? local.url("/sandbox/openai/v1") : trimSlash(baseUrl), "sandbox",
-                GenerationSpec::modelId, http.client(), json);
+                GenerationSpec::modelId, http, json);
     }
 
     @Bean
@@ -38,7 +38,7 @@ class OpenAiProviders {
                                            WireModels wireModels, ProviderHttp http, ObjectMapper json) {
         String base = trimSlash(baseUrl);
         return new OpenAiVideosClient(ProviderRegistry.OPENAI_COMPATIBLE, () -> base, apiKey,
-                wireModels.on(ProviderRegistry.OPENAI_COMPATIBLE), http.client(), json);
+                wireModels.on(ProviderRegistry.OPENAI_COMPATIBLE), http, json);
     }
 
     private static String trimSlash(String url) {

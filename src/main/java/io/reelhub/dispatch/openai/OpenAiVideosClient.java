@@ -1,9 +1,7 @@
 package io.reelhub.dispatch.openai;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -18,9 +16,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.reelhub.brief.GenerationSpec;
-import io.reelhub.dispatch.FileDownload;
+import io.reelhub.dispatch.ProviderCalls;
 import io.reelhub.dispatch.ProviderException;
 import io.reelhub.dispatch.ProviderException.Kind;
+import io.reelhub.dispatch.ProviderHttp;
 import io.reelhub.dispatch.RenderStatus;
 import io.reelhub.dispatch.VideoProvider;
 
@@ -30,26 +29,22 @@ import io.reelhub.dispatch.VideoProvider;
  */
 public class OpenAiVideosClient implements VideoProvider {
 
-    private static final Duration API_TIMEOUT = Duration.ofSeconds(60);
-
     private final String name;
     private final Supplier<String> baseUrl;
     private final String apiKey;
     private final Function<GenerationSpec, String> modelName;
-    private final HttpClient http;
-    private final ObjectMapper json;
+    private final ProviderCalls calls;
 
     /**
      * @param modelName which id goes on the wire: the catalog id for the sandbox, the provider's own id for gateways
      */
     public OpenAiVideosClient(String name, Supplier<String> baseUrl, String apiKey,
-                              Function<GenerationSpec, String> modelName, HttpClient http, ObjectMapper json) {
+                              Function<GenerationSpec, String> modelName, ProviderHttp http, ObjectMapper json) {
         this.name = name;
         this.baseUrl = baseUrl;
         this.apiKey = apiKey;
         this.modelName = modelName;
-        this.http = http;
-        this.json = json;
+        this.calls = new ProviderCalls(name, http, json, body -> errorMessage(json, body));
     }
 
     @Override
@@ -68,14 +63,15 @@ public class OpenAiVideosClient implements VideoProvider {
                 .field("seed", spec.seed() == null ? null : spec.seed().toString())
                 .field("negative_prompt", spec.negative());
         HttpRequest request = request("/videos")
+                .timeout(calls.submitTimeout())
                 .header("Content-Type", form.contentType())
                 .header("Idempotency-Key", idempotencyKey)
                 .POST(form.publisher())
                 .build();
-        JsonNode video = call(request, "submit");
+        JsonNode video = calls.json(request, "submit");
         String id = video.path("id").asText(null);
         if (id == null || id.isBlank()) {
-            throw new ProviderException(Kind.TRANSIENT, 200, "submit answer has no video id: " + excerpt(video));
+            throw new ProviderException(Kind.TRANSIENT, 200, "submit answer has no video id: " + ProviderCalls.excerpt(video));
         }
         return id;
     }
@@ -83,7 +79,7 @@ public class OpenAiVideosClient implements VideoProvider {
     @Override
     public Optional<String> findSubmitted(GenerationSpec spec, Instant intentAt, Set<String> excluded) {
         HttpRequest request = request("/videos?limit=100&order=desc").GET().build();
-        JsonNode list = call(request, "list");
+        JsonNode list = calls.json(request, "list");
         long notBefore = intentAt.minusSeconds(120).getEpochSecond();
         String size = spec.width() + "x" + spec.height();
         for (JsonNode video : list.path("data")) {
@@ -104,8 +100,8 @@ public class OpenAiVideosClient implements VideoProvider {
     @Override
     public RenderStatus poll(String providerJobId) {
         HttpRequest request = request("/videos/" + providerJobId).GET().build();
-        HttpResponse<byte[]> response = send(request, "poll");
-        JsonNode video = parse(response, "poll");
+        HttpResponse<byte[]> response = calls.send(request, "poll");
+        JsonNode video = calls.parse(response, "poll");
         Duration pollAfter = response.headers().firstValue("openai-poll-after-ms")
                 .map(OpenAiVideosClient::millis).orElse(null);
         int progress = video.path("progress").asInt(0);
@@ -118,7 +114,7 @@ public class OpenAiVideosClient implements VideoProvider {
                     video.path("error").path("code").asText(null),
                     video.path("error").path("message").asText(null), pollAfter);
             default -> throw new ProviderException(Kind.TRANSIENT, response.statusCode(),
-                    "unknown video status '" + status + "' in " + excerpt(video));
+                    "unknown video status '" + status + "' in " + ProviderCalls.excerpt(video));
         };
     }
 
@@ -126,76 +122,18 @@ public class OpenAiVideosClient implements VideoProvider {
     public long download(String providerJobId, Path target) {
         HttpRequest request = request("/videos/" + providerJobId + "/content?variant=video")
                 .header("Accept", "application/binary").GET().build();
-        try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw failure(response.statusCode(), new String(body.readNBytes(4096)), "download",
-                            response.headers().firstValue("retry-after").orElse(null));
-                }
-                return FileDownload.save(body, response.headers().firstValueAsLong("content-length").orElse(-1),
-                        target);
-            }
-        } catch (IOException e) {
-            throw FileDownload.interrupted(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderException(Kind.TRANSIENT, 0, "download interrupted", null, e);
-        }
+        return calls.download(request, target);
     }
 
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(baseUrl.get() + path))
-                .timeout(API_TIMEOUT)
+                .timeout(calls.timeout())
                 .header("Authorization", "Bearer " + apiKey)
                 .header("User-Agent", "ReelHub");
     }
 
-    private JsonNode call(HttpRequest request, String what) {
-        return parse(send(request, what), what);
-    }
-
-    private HttpResponse<byte[]> send(HttpRequest request, String what) {
-        try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() / 100 != 2) {
-                throw failure(response.statusCode(), new String(response.body()), what,
-                        response.headers().firstValue("retry-after").orElse(null));
-            }
-            return response;
-        } catch (IOException e) {
-            throw new ProviderException(Kind.TRANSIENT, 0, what + " failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), null, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderException(Kind.TRANSIENT, 0, what + " interrupted", null, e);
-        }
-    }
-
-    private JsonNode parse(HttpResponse<byte[]> response, String what) {
-        try {
-            return json.readTree(response.body());
-        } catch (IOException e) {
-            throw new ProviderException(Kind.TRANSIENT, response.statusCode(),
-                    what + " answer is not JSON: " + excerpt(new String(response.body())), null, e);
-        }
-    }
-
-    private ProviderException failure(int status, String body, String what, String retryAfter) {
-        String message = what + " refused with HTTP " + status + ": " + errorMessage(body);
-        if (status == 429) {
-            return new ProviderException(Kind.RATE_LIMITED, status, message, retryAfter(retryAfter), null);
-        }
-        if (status == 404) {
-            return new ProviderException(Kind.NOT_FOUND, status, message);
-        }
-        if (status == 408 || status == 409 || status >= 500) {
-            return new ProviderException(Kind.TRANSIENT, status, message, retryAfter(retryAfter), null);
-        }
-        return new ProviderException(Kind.REJECTED, status, message);
-    }
-
-    private String errorMessage(String body) {
+    /** OpenAI's envelope {@code {"error":{"message","type","param","code"}}} as {@code code: message}. */
+    private static String errorMessage(ObjectMapper json, String body) {
         try {
             JsonNode error = json.readTree(body).path("error");
             if (error.isObject()) {
@@ -205,18 +143,7 @@ public class OpenAiVideosClient implements VideoProvider {
         } catch (IOException | RuntimeException ignored) {
             // not the error envelope: show the raw start of the body instead
         }
-        return excerpt(body);
-    }
-
-    private static Duration retryAfter(String header) {
-        if (header == null) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Long.parseLong(header.trim()));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return ProviderCalls.excerpt(body);
     }
 
     private static Duration millis(String header) {
@@ -225,10 +152,5 @@ public class OpenAiVideosClient implements VideoProvider {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private static String excerpt(Object body) {
-        String text = String.valueOf(body);
-        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
     }
 }

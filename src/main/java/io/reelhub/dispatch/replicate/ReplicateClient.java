@@ -1,7 +1,6 @@
 package io.reelhub.dispatch.replicate;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,9 +19,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.reelhub.brief.GenerationSpec;
-import io.reelhub.dispatch.FileDownload;
 import io.reelhub.dispatch.ProviderCalls;
 import io.reelhub.dispatch.ProviderException;
+import io.reelhub.dispatch.ProviderHttp;
 import io.reelhub.dispatch.ProviderException.Kind;
 import io.reelhub.dispatch.RenderStatus;
 import io.reelhub.dispatch.RenderStatus.Phase;
@@ -53,19 +52,17 @@ public class ReplicateClient implements VideoProvider {
     private final Supplier<String> baseUrl;
     private final String token;
     private final Function<GenerationSpec, String> modelName;
-    private final HttpClient http;
     private final ObjectMapper json;
     private final ProviderCalls calls;
     private final Settings settings;
 
-    public ReplicateClient(Supplier<String> baseUrl, String token, Function<GenerationSpec, String> modelName, HttpClient http,
-                           ObjectMapper json, Settings settings) {
+    public ReplicateClient(Supplier<String> baseUrl, String token, Function<GenerationSpec, String> modelName,
+                           ProviderHttp http, ObjectMapper json, Settings settings) {
         this.baseUrl = baseUrl;
         this.token = token;
         this.modelName = modelName;
-        this.http = http;
         this.json = json;
-        this.calls = new ProviderCalls(http, json, ReplicateErrors::text);
+        this.calls = new ProviderCalls(NAME, http, json, ReplicateErrors::text);
         this.settings = settings;
     }
 
@@ -168,7 +165,7 @@ public class ReplicateClient implements VideoProvider {
             // Replicate's docs ask for the token on file outputs; it never goes to a host that is not Replicate's
             request.header("Authorization", "Bearer " + token);
         }
-        return FileDownload.to(http, request.build(), target, calls);
+        return calls.download(request.build(), target);
     }
 
     @Override

@@ -31,7 +31,7 @@ class ReplicateProviders {
             @Value("${reelhub.providers.replicate.prefer-wait-seconds:0}") int preferWaitSeconds,
             @Value("${reelhub.providers.replicate.cancel-after:30m}") String cancelAfter,
             WireModels wireModels, ProviderHttp http, ObjectMapper json, LocalServer local) {
-        return new ReplicateClient(local.baseUrl(baseUrl), token.strip(), wireModels.on(ReplicateClient.NAME), http.client(), json,
+        return new ReplicateClient(local.baseUrl(baseUrl), token.strip(), wireModels.on(ReplicateClient.NAME), http, json,
                 new ReplicateClient.Settings(timeout, downloadTimeout, Math.max(0, Math.min(60, preferWaitSeconds)),
                         cancelAfter));
     }

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.reelhub.brief.GenerationSpec;
-import io.reelhub.dispatch.HttpCalls;
+import io.reelhub.dispatch.ProviderCalls;
 import io.reelhub.dispatch.OutputDownload;
 import io.reelhub.dispatch.ProviderException;
 import io.reelhub.dispatch.ProviderException.Kind;
@@ -44,11 +44,11 @@ public class RunwayClient implements VideoProvider {
     private final String apiKey;
     private final String apiVersion;
     private final Function<GenerationSpec, String> modelName;
-    private final HttpCalls http;
+    private final ProviderCalls http;
     private final OutputDownload downloads;
 
     public RunwayClient(Supplier<String> baseUrl, String apiKey, String apiVersion,
-                        Function<GenerationSpec, String> modelName, HttpCalls http, OutputDownload downloads) {
+                        Function<GenerationSpec, String> modelName, ProviderCalls http, OutputDownload downloads) {
         this.baseUrl = baseUrl;
         this.apiKey = apiKey;
         this.apiVersion = apiVersion;
@@ -94,7 +94,7 @@ public class RunwayClient implements VideoProvider {
         String id = task.path("id").asText("");
         if (id.isBlank()) {
             throw new ProviderException(Kind.TRANSIENT, 200, "Runway's submit answer has no task id: "
-                    + HttpCalls.excerpt(task));
+                    + ProviderCalls.excerpt(task));
         }
         return id;
     }
@@ -130,7 +130,7 @@ public class RunwayClient implements VideoProvider {
             case "CANCELLED" -> new RenderStatus(Phase.FAILED, 0, "CANCELLED", "the task was cancelled at Runway",
                     null);
             default -> throw new ProviderException(Kind.TRANSIENT, 200, "unknown Runway task status '" + status
-                    + "' in " + HttpCalls.excerpt(task));
+                    + "' in " + ProviderCalls.excerpt(task));
         };
     }
 
@@ -155,7 +155,7 @@ public class RunwayClient implements VideoProvider {
     @Override
     public void cancel(String providerJobId) {
         HttpRequest request = request("/v1/tasks/" + encode(providerJobId)).DELETE().build();
-        HttpResponse<byte[]> response = http.send(request, "cancel");
+        HttpResponse<byte[]> response = http.exchange(request, "cancel");
         if (response.statusCode() / 100 != 2) {
             throw failure("cancel", response);
         }
@@ -174,7 +174,7 @@ public class RunwayClient implements VideoProvider {
     }
 
     private JsonNode call(HttpRequest request, String what) {
-        HttpResponse<byte[]> response = http.send(request, what);
+        HttpResponse<byte[]> response = http.exchange(request, what);
         if (response.statusCode() / 100 != 2) {
             throw failure(what, response);
         }
@@ -185,9 +185,9 @@ public class RunwayClient implements VideoProvider {
         int status = response.statusCode();
         JsonNode error = http.errorBody(response);
         String said = error.hasNonNull("error") ? error.path("error").asText()
-                : HttpCalls.excerpt(new String(response.body()));
-        return new ProviderException(HttpCalls.kindOf(status), status,
-                what + " refused by Runway with HTTP " + status + ": " + said, HttpCalls.retryAfter(response), null);
+                : ProviderCalls.excerpt(new String(response.body()));
+        return new ProviderException(ProviderCalls.kindOf(status), status,
+                what + " refused by Runway with HTTP " + status + ": " + said, ProviderCalls.retryAfter(response), null);
     }
 
     private static String encode(String id) {

@@ -7,8 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.reelhub.dispatch.BaseUrl;
-import io.reelhub.dispatch.HttpCalls;
+import io.reelhub.dispatch.ProviderCalls;
 import io.reelhub.dispatch.LocalServer;
 import io.reelhub.dispatch.OutputDownload;
 import io.reelhub.dispatch.ProviderHttp;
@@ -30,7 +29,7 @@ class RunwayProviders {
                                  @Value("${reelhub.providers.runway.api-version:" + RunwayClient.DEFAULT_API_VERSION
                                          + "}") String apiVersion,
                                  WireModels wireModels, LocalServer local, ProviderHttp http, ObjectMapper json) {
-        return new RunwayClient(BaseUrl.of(baseUrl, local), apiKey, apiVersion, wireModels.on(RunwayClient.NAME),
-                new HttpCalls(http, json), new OutputDownload(http));
+        return new RunwayClient(local.baseUrl(baseUrl), apiKey, apiVersion, wireModels.on(RunwayClient.NAME),
+                new ProviderCalls(RunwayClient.NAME, http, json), new OutputDownload(RunwayClient.NAME, http));
     }
 }

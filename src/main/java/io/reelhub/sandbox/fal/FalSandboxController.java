@@ -86,7 +86,15 @@ public class FalSandboxController {
             throw FalWire.error(429, "Rate limit exceeded", "rate_limited",
                     Map.of("Retry-After", String.valueOf(wait)), true);
         });
-        SandboxVideo video = submissions.submit(FalWire.PROTOCOL, request, Map.of("endpoint", endpoint), null);
+        Map<String, String> wire = new LinkedHashMap<>();
+        wire.put("endpoint", endpoint);
+        String webhook = http.getParameter(FalWebhookSender.WEBHOOK);
+        if (webhook != null && !webhook.isBlank()) {
+            wire.put(FalWebhookSender.WEBHOOK, webhook);
+            // the webhook is sent outside any request: keep the host the client reached us at, for its media URL
+            wire.put(FalWebhookSender.MEDIA_BASE, ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
+        }
+        SandboxVideo video = submissions.submit(FalWire.PROTOCOL, request, wire, null);
         armed.takeSlowSubmit().ifPresent(ArmedFaults::delay);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("status", "IN_QUEUE");

@@ -1,6 +1,5 @@
 package io.reelhub.sandbox.kling;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The sandbox speaking Kling's text-to-video API at {@code /sandbox/kling} (a client's base URL; the real one is
@@ -43,7 +43,7 @@ public class KlingSandboxController {
 
     static final Set<String> MODELS = Set.of("kling-v1", "kling-v1-6", "kling-v2-master", "kling-v2-1-master",
             "kling-v2-5-turbo", "kling-v2-6", "kling-v3");
-    static final String EXTERNAL_TASK_ID = "external_task_id";
+    static final String EXTERNAL_TASK_ID = KlingTasks.EXTERNAL_TASK_ID;
     private static final int MAX_PROMPT = 2500;
 
     private final SandboxRateLimit rateLimit;
@@ -90,6 +90,8 @@ public class KlingSandboxController {
         }
         if (body.hasNonNull("callback_url")) {
             wire.put("callback_url", body.path("callback_url").asText());
+            // the callback is sent outside any request: keep the host the client reached us at, for its media URL
+            wire.put(KlingTasks.MEDIA_BASE, ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
         }
         SandboxVideo video;
         try {
@@ -169,32 +171,7 @@ public class KlingSandboxController {
     }
 
     private Map<String, Object> task(SandboxVideo video) {
-        Map<String, Object> task = new LinkedHashMap<>();
-        task.put("task_id", video.id());
-        task.put("task_status", switch (video.status()) {
-            case QUEUED -> "submitted";
-            case IN_PROGRESS -> "processing";
-            case COMPLETED -> "succeed";
-            case FAILED, CANCELLED -> "failed";
-        });
-        task.put("task_status_msg", video.error() == null ? "" : video.error().message());
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put(EXTERNAL_TASK_ID, video.wire().get(EXTERNAL_TASK_ID));
-        task.put("task_info", info);
-        task.put("created_at", video.createdAt().toEpochMilli());
-        Instant updated = video.completedAt() != null ? video.completedAt()
-                : video.startedAt() != null ? video.startedAt() : video.createdAt();
-        task.put("updated_at", updated.toEpochMilli());
-        if (video.status() == io.reelhub.sandbox.VideoStatus.COMPLETED) {
-            Map<String, Object> clip = new LinkedHashMap<>();
-            clip.put("id", video.id() + "-0");
-            clip.put("url", SandboxMediaController.urlOf(video));
-            clip.put("duration", String.valueOf(video.seconds()));
-            task.put("task_result", Map.of("videos", List.of(clip)));
-            // 1 unit per 5 s at std; the real price list is in the catalog
-            task.put("final_unit_deduction", String.valueOf(video.seconds() / 5));
-        }
-        return task;
+        return KlingTasks.of(video, SandboxMediaController.urlOf(video));
     }
 
     private static String text(JsonNode body, String field, String fallback) {
