@@ -32,4 +32,19 @@ public record BinEntry(Path target, ContentCheck sameContent, ContentWriter writ
     public static BinEntry ofBytes(Path target, byte[] content, ContentCheck sameContent) {
         return new BinEntry(target, sameContent, temp -> Files.write(temp, content, StandardOpenOption.CREATE_NEW));
     }
+
+    /**
+     * A copy of {@code source}, whose digest was taken before anything was written (the sidecar or manifest records
+     * it): a file already at the target with that digest is this delivery's, and a source that changed while it was
+     * being copied fails the copy, so a delivered folder holds exactly the bytes its lineage describes.
+     */
+    public static BinEntry copyOf(Path source, Path target, FileDigest expected) {
+        return new BinEntry(target, existing -> FileDigest.of(existing).equals(expected), temp -> {
+            FileDigest copied = FileDigest.copy(source, temp);
+            if (!copied.equals(expected)) {
+                throw new IOException(source + " changed while it was being delivered (sha256 " + expected.sha256()
+                        + " before, " + copied.sha256() + " copied)");
+            }
+        });
+    }
 }

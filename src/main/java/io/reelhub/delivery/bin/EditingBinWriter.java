@@ -122,9 +122,9 @@ public class EditingBinWriter {
 
             // In this order: the sidecar last, so whoever sees it can rely on the media and timeline being in place.
             List<BinEntry> entries = new ArrayList<>();
-            entries.add(copyOf(delivery.clip(), layout.clip(), clipDigest));
+            entries.add(BinEntry.copyOf(delivery.clip(), layout.clip(), clipDigest));
             if (mezzanineFacts != null) {
-                entries.add(copyOf(mezzanine, layout.mezzanine(),
+                entries.add(BinEntry.copyOf(mezzanine, layout.mezzanine(),
                         new FileDigest(mezzanineFacts.sizeBytes(), mezzanineFacts.sha256())));
             }
             entries.add(BinEntry.ofBytes(layout.timeline(), timeline));
@@ -180,17 +180,4 @@ public class EditingBinWriter {
         return written;
     }
 
-    private static BinEntry copyOf(Path source, Path target, FileDigest expected) {
-        return new BinEntry(target, existing -> FileDigest.of(existing).equals(expected),
-                temp -> copy(source, temp, expected));
-    }
-
-    private static void copy(Path source, Path temp, FileDigest expected) throws IOException {
-        FileDigest copied = FileDigest.copy(source, temp);
-        // The sidecar records the digest taken before the copy; the bin must hold exactly those bytes.
-        if (!copied.equals(expected)) {
-            throw new IOException(source + " changed while it was being delivered (sha256 "
-                    + expected.sha256() + " before, " + copied.sha256() + " copied)");
-        }
-    }
 }

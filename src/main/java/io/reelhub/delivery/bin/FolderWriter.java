@@ -57,8 +57,7 @@ public class FolderWriter {
         ClipFacts facts = ClipFacts.of(layout.clip().getFileName().toString(), clipDigest, delivery);
         LineageSidecar sidecar = LineageSidecar.of(delivery, facts, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         List<BinEntry> entries = List.of(
-                new BinEntry(layout.clip(), existing -> FileDigest.of(existing).equals(clipDigest),
-                        temp -> FileDigest.copy(delivery.clip(), temp)),
+                BinEntry.copyOf(delivery.clip(), layout.clip(), clipDigest),
                 BinEntry.ofBytes(layout.sidecar(), sidecar.toJson(), sidecar::describesSameDeliveryAs));
         for (BinEntry entry : entries) {
             placer.checkNoConflict(entry);

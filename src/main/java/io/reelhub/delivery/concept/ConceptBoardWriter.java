@@ -80,8 +80,7 @@ public class ConceptBoardWriter {
         ClipFacts facts = ClipFacts.of(layout.clip().getFileName().toString(), clipDigest, delivery);
         LineageSidecar sidecar = LineageSidecar.of(delivery, facts, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         List<BinEntry> entries = List.of(
-                new BinEntry(layout.clip(), existing -> FileDigest.of(existing).equals(clipDigest),
-                        temp -> copyClip(delivery.clip(), temp, clipDigest)),
+                BinEntry.copyOf(delivery.clip(), layout.clip(), clipDigest),
                 // A thumbnail belongs to the clip beside it: with that clip in place it is this delivery's, and is
                 // never re-encoded (a newer FFmpeg may not give the same bytes).
                 new BinEntry(layout.thumbnail(), existing -> sameClipAt(layout.clip(), clipDigest),
@@ -101,15 +100,6 @@ public class ConceptBoardWriter {
         LOG.info("Job {}: {} {} on the concept board {}", delivery.jobId(), layout.variation(),
                 written == 0 ? "was already complete, nothing rewritten," : "placed", layout.folder());
         return entries.stream().map(entry -> entry.target().toString()).toList();
-    }
-
-    private static void copyClip(Path source, Path temp, FileDigest expected) throws IOException {
-        FileDigest copied = FileDigest.copy(source, temp);
-        // The sidecar records the digest taken before the copy; the board must hold exactly those bytes.
-        if (!copied.equals(expected)) {
-            throw new IOException("clip " + source + " changed while it was being delivered (sha256 "
-                    + expected.sha256() + " before, " + copied.sha256() + " copied)");
-        }
     }
 
     private static boolean sameClipAt(Path clip, FileDigest expected) throws IOException {

@@ -48,9 +48,7 @@ public final class PackageFolder {
         for (PackageFile file : contents.files()) {
             FileDigest digest = FileDigest.of(file.source());
             digests.add(digest);
-            entries.add(new BinEntry(folder.resolve(file.name()),
-                    existing -> FileDigest.of(existing).equals(digest),
-                    temp -> copy(file.source(), temp, digest)));
+            entries.add(BinEntry.copyOf(file.source(), folder.resolve(file.name()), digest));
         }
         PackageManifest manifest = PackageManifest.of(delivery, contents, digests,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
@@ -96,13 +94,5 @@ public final class PackageFolder {
             throw new IllegalArgumentException("package folder " + folder + " would fall outside " + base);
         }
         return folder;
-    }
-
-    private static void copy(Path source, Path temp, FileDigest expected) throws IOException {
-        FileDigest copied = FileDigest.copy(source, temp);
-        if (!copied.equals(expected)) {
-            throw new IOException(source + " changed while it was being delivered (sha256 " + expected.sha256()
-                    + " before, " + copied.sha256() + " copied)");
-        }
     }
 }
