@@ -23,13 +23,13 @@ import io.reelhub.support.TempHome;
 
 /**
  * A burst of briefs against a provider that allows 2 creations per model in a sliding window: the hub, told "2 per
- * 2 s", keeps every 2-second window to 2 submits, so the provider never has to say 429, and every brief is delivered.
- * The provider here counts over 1.5 s, which leaves room for the request's trip on a loaded test machine (the hub's
- * own 5 % allowance covers that trip on a real one-minute window: 3 s).
+ * 4 s", keeps every 4-second window to 2 submits, so the provider never has to say 429, and every brief is delivered.
+ * The provider here counts over 3 s, which leaves a second for the request's trip on a loaded test machine (the
+ * hub's own 5 % allowance covers that trip on a real one-minute window: 3 s).
  */
 @HubTest
-@TestPropertySource(properties = {"reelhub.sandbox.rate-limit.requests=2", "reelhub.sandbox.rate-limit.window=1500ms",
-        "reelhub.limits.providers.sandbox.requests=2", "reelhub.limits.providers.sandbox.window=2s"})
+@TestPropertySource(properties = {"reelhub.sandbox.rate-limit.requests=2", "reelhub.sandbox.rate-limit.window=3s",
+        "reelhub.limits.providers.sandbox.requests=2", "reelhub.limits.providers.sandbox.window=4s"})
 class RateLimitTest {
 
     private static final String HOME = TempHome.create("rate-limit").toString();
