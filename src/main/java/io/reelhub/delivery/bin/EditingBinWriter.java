@@ -1,11 +1,11 @@
 package io.reelhub.delivery.bin;
 
 import io.reelhub.delivery.Delivery;
+import io.reelhub.delivery.DeliveryRoot;
 import io.reelhub.media.ProresMezzanine;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -85,17 +85,10 @@ public class EditingBinWriter {
      */
     public BinDelivery deliver(Delivery delivery, String binsDir, boolean proresMezzanine, String editorsBinsUrl)
             throws IOException {
-        // A blank folder would resolve to the working directory and scatter clips wherever the hub was started.
-        if (binsDir == null || binsDir.isBlank()) {
-            throw new IllegalArgumentException("binsDir is required: the editing bins folder to deliver into");
-        }
+        Path bins = DeliveryRoot.existing(binsDir, "binsDir", "the bins folder");
         Objects.requireNonNull(delivery.clip(), "the delivery has no clip file");
-        Path bins = Path.of(binsDir);
         BinLayout layout = BinLayout.resolve(bins, delivery);
         EditorsView editors = EditorsView.of(bins, editorsBinsUrl);
-        if (!Files.isDirectory(bins)) {
-            throw new NoSuchFileException(binsDir, null, "the bins folder does not exist (is its share mounted?)");
-        }
         if (proresMezzanine && prores == null) {
             throw new IllegalStateException("a ProRes mezzanine was asked for (prores: true), but this hub has no "
                     + "ProRes encoder");

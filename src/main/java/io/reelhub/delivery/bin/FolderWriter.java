@@ -2,7 +2,6 @@ package io.reelhub.delivery.bin;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.reelhub.delivery.Delivery;
+import io.reelhub.delivery.DeliveryRoot;
 
 /**
  * Copies a clip and its lineage sidecar to a plain folder, for a review team or any tool that watches a share:
@@ -44,15 +44,9 @@ public class FolderWriter {
      * @throws DeliveredVersionConflictException if a name already holds different content
      */
     public List<String> deliver(Delivery delivery, String folder) throws IOException {
-        if (folder == null || folder.isBlank()) {
-            throw new IllegalArgumentException("folder is required: the folder to copy clips into");
-        }
+        Path root = DeliveryRoot.existing(folder, "folder", "the folder");
         Objects.requireNonNull(delivery.clip(), "the delivery has no clip file");
-        Path root = Path.of(folder);
         BinLayout layout = BinLayout.resolve(root, delivery);
-        if (!Files.isDirectory(root)) {
-            throw new NoSuchFileException(folder, null, "the folder does not exist (is its share mounted?)");
-        }
         FileDigest clipDigest = FileDigest.of(delivery.clip());
         ClipFacts facts = ClipFacts.of(layout.clip().getFileName().toString(), clipDigest, delivery);
         LineageSidecar sidecar = LineageSidecar.of(delivery, facts, clock.instant().truncatedTo(ChronoUnit.MILLIS));

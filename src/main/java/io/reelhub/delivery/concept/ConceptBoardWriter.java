@@ -3,7 +3,6 @@ package io.reelhub.delivery.concept;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -16,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import io.reelhub.delivery.Delivery;
+import io.reelhub.delivery.DeliveryRoot;
 import io.reelhub.delivery.bin.BinEntry;
 import io.reelhub.delivery.bin.ClipFacts;
 import io.reelhub.delivery.bin.FileDigest;
@@ -66,15 +66,9 @@ public class ConceptBoardWriter {
      * @throws IllegalArgumentException if an id cannot safely name a folder or file
      */
     public List<String> deliver(Delivery delivery, String outboxDir) throws IOException {
-        if (outboxDir == null || outboxDir.isBlank()) {
-            throw new IllegalArgumentException("outboxDir is required: the folder concept boards are written to");
-        }
+        Path outbox = DeliveryRoot.existing(outboxDir, "outboxDir", "the outbox folder");
         Objects.requireNonNull(delivery.clip(), "the delivery has no clip file");
-        Path outbox = Path.of(outboxDir);
         ConceptBoardLayout layout = ConceptBoardLayout.resolve(outbox, delivery);
-        if (!Files.isDirectory(outbox)) {
-            throw new NoSuchFileException(outboxDir, null, "the outbox folder does not exist (is its share mounted?)");
-        }
 
         FileDigest clipDigest = FileDigest.of(delivery.clip());
         ClipFacts facts = ClipFacts.of(layout.clip().getFileName().toString(), clipDigest, delivery);

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.reelhub.delivery.Delivery;
+import io.reelhub.delivery.DeliveryRoot;
 import io.reelhub.delivery.storyboard.PackageFolder;
 
 /**
@@ -37,7 +38,7 @@ public class ReferenceFolderWriter {
      * @return the written paths: the clip first, the manifest last
      */
     public List<String> deliver(Delivery delivery, String referencesDir) throws IOException, InterruptedException {
-        Path root = PackageFolder.existingRoot(referencesDir, "referencesDir", "the references folder");
+        Path root = DeliveryRoot.existing(referencesDir, "referencesDir", "the references folder");
         List<String> written = folder.write(root, "referencesDir", delivery, packager.of(delivery).contents());
         LOG.info("Job {}: shooting reference of {} in {}", delivery.jobId(), delivery.shotId(),
                 PackageFolder.versionFolder(root, delivery));

@@ -2,7 +2,6 @@ package io.reelhub.delivery.storyboard;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.reelhub.delivery.Delivery;
+import io.reelhub.delivery.DeliveryRoot;
 import io.reelhub.delivery.Lineage;
 import io.reelhub.delivery.bin.BinEntry;
 import io.reelhub.delivery.bin.FileDigest;
@@ -42,7 +42,7 @@ public final class PackageFolder {
     public List<String> write(Path root, String setting, Delivery delivery, PackageContents contents)
             throws IOException {
         Path folder = versionFolder(root, delivery);
-        existingRoot(root.toString(), setting, "the " + setting + " folder");
+        DeliveryRoot.existing(root.toString(), setting, "the " + setting + " folder");
         List<BinEntry> entries = new ArrayList<>();
         List<FileDigest> digests = new ArrayList<>();
         for (PackageFile file : contents.files()) {
@@ -63,25 +63,6 @@ public final class PackageFolder {
             placer.place(entry);
         }
         return entries.stream().map(entry -> entry.target().toString()).toList();
-    }
-
-    /**
-     * The destination's root folder, checked before any media work: an unmounted share fails at once instead of
-     * after a package was built.
-     *
-     * @param setting the kamelet property naming it, e.g. {@code storyboardsDir}
-     * @param what    what it is, for messages, e.g. {@code the storyboards folder}
-     */
-    public static Path existingRoot(String value, String setting, String what) throws NoSuchFileException {
-        // A blank folder would resolve to the working directory and scatter files wherever the hub was started.
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(setting + " is required: " + what + " to deliver into");
-        }
-        Path root = Path.of(value.strip());
-        if (!Files.isDirectory(root)) {
-            throw new NoSuchFileException(value, null, what + " does not exist (is its share mounted?)");
-        }
-        return root;
     }
 
     /** {@code <root>/<project>/<briefId>/v<NNN>}, the ids checked before they become folder names. */

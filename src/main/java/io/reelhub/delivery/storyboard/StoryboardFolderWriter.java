@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.reelhub.delivery.Delivery;
+import io.reelhub.delivery.DeliveryRoot;
 
 /**
  * Delivers a shot's storyboard package to a folder (the pre-production stage's default): into
@@ -35,7 +36,7 @@ public class StoryboardFolderWriter {
      * @return the written paths, the manifest last
      */
     public List<String> deliver(Delivery delivery, String storyboardsDir) throws IOException, InterruptedException {
-        Path root = PackageFolder.existingRoot(storyboardsDir, "storyboardsDir", "the storyboards folder");
+        Path root = DeliveryRoot.existing(storyboardsDir, "storyboardsDir", "the storyboards folder");
         List<String> written = folder.write(root, "storyboardsDir", delivery, packages.of(delivery).contents());
         LOG.info("Job {}: storyboard of {} in {}", delivery.jobId(), delivery.shotId(),
                 PackageFolder.versionFolder(root, delivery));

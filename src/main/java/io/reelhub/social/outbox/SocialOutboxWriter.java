@@ -3,7 +3,6 @@ package io.reelhub.social.outbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.reelhub.delivery.Delivery;
+import io.reelhub.delivery.DeliveryRoot;
 import io.reelhub.delivery.bin.BinEntry;
 import io.reelhub.delivery.bin.FileDigest;
 import io.reelhub.delivery.bin.NoOverwritePlacer;
@@ -48,13 +48,7 @@ public class SocialOutboxWriter {
      * @return the written (or already present) files
      */
     public List<String> deliver(Delivery delivery, String folder, String destination) throws IOException {
-        if (folder == null || folder.isBlank()) {
-            throw new IllegalArgumentException("folder is required: the outbox to write posts into");
-        }
-        Path root = Path.of(folder).toAbsolutePath().normalize();
-        if (!Files.isDirectory(root)) {
-            throw new NoSuchFileException(folder, null, "the outbox folder does not exist (is its share mounted?)");
-        }
+        Path root = DeliveryRoot.existing(folder, "folder", "the outbox folder").toAbsolutePath().normalize();
         List<SocialPost> all = posts.of(delivery);
         VersionName name = VersionName.of(delivery);
         Path target = HubFolders.inside(root, name.project() + "/" + name.briefId() + "/" + name.baseName());
