@@ -1,13 +1,11 @@
 package io.reelhub.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -17,6 +15,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.reelhub.support.HubJobs;
 import io.reelhub.support.HubTest;
 import io.reelhub.support.Inbox;
 import io.reelhub.support.SampleBriefs;
@@ -91,17 +90,11 @@ class ProjectStageTableTest {
     }
 
     private JsonNode awaitDelivered(String project, String briefId) {
-        return await().atMost(Duration.ofSeconds(90)).until(() -> job(project, briefId),
-                job -> job != null && job.path("state").asText().equals("DELIVERED"));
+        return new HubJobs(rest).awaitState(project, briefId, "DELIVERED");
     }
 
     private JsonNode job(String project, String briefId) {
-        for (JsonNode listed : rest.getForObject("/api/jobs?project=" + project, JsonNode.class)) {
-            if (listed.path("briefId").asText().equals(briefId)) {
-                return rest.getForObject("/api/jobs/" + listed.path("id").asText(), JsonNode.class);
-            }
-        }
-        return null;
+        return new HubJobs(rest).find(project, briefId);
     }
 
     private static Path createFolder(Path folder) {

@@ -28,6 +28,7 @@ import io.reelhub.sandbox.SandboxCounters;
 import io.reelhub.sandbox.SandboxFaults;
 import io.reelhub.sandbox.SandboxVideo;
 import io.reelhub.sandbox.SandboxVideoStore;
+import io.reelhub.support.HubJobs;
 import io.reelhub.support.HubTest;
 import io.reelhub.support.Inbox;
 import io.reelhub.support.SampleBriefs;
@@ -236,16 +237,10 @@ class QualityControlTest {
     }
 
     private JsonNode awaitState(String project, String briefId, String state) {
-        return await().atMost(Duration.ofSeconds(90)).until(() -> job(project, briefId),
-                j -> j != null && j.path("state").asText().equals(state));
+        return new HubJobs(rest).awaitState(project, briefId, state);
     }
 
     private JsonNode job(String project, String briefId) {
-        for (JsonNode listed : rest.getForObject("/api/jobs?project=" + project, JsonNode.class)) {
-            if (listed.path("briefId").asText().equals(briefId)) {
-                return rest.getForObject("/api/jobs/" + listed.path("id").asText(), JsonNode.class);
-            }
-        }
-        return null;
+        return new HubJobs(rest).find(project, briefId);
     }
 }

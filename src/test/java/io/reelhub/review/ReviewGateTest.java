@@ -1,11 +1,9 @@
 package io.reelhub.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.reelhub.support.HubJobs;
 import io.reelhub.support.HubTest;
 import io.reelhub.support.Inbox;
 import io.reelhub.support.SampleBriefs;
@@ -194,22 +193,34 @@ class ReviewGateTest {
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     }
 
+    @Test
+    @Order(8)
+    void foldersAReviewerMadeByHandThatNameNoWaitingJobAreLeftAloneAndDoNotStopTheOthers() throws Exception {
+        Path garbled = Files.createDirectories(REVIEW.resolve("approved/garbled"));
+        Files.writeString(garbled.resolve("review.json"), "{not json");
+        Path ghost = Files.createDirectories(REVIEW.resolve("rejected/ghost"));
+        Files.writeString(ghost.resolve("review.json"), "{\"job_id\": \"job-that-never-was\"}");
+        inbox.drop("after-garbage.yaml", social("acme-spring", "after-garbage"));
+        awaitState("acme-spring", "after-garbage", "AWAITING_REVIEW");
+        Path folder = REVIEW.resolve("acme-spring__after-garbage__sh010_v001");
+
+        Files.move(folder, REVIEW.resolve("approved").resolve(folder.getFileName()));
+
+        awaitState("acme-spring", "after-garbage", "DELIVERED");
+        assertThat(garbled.resolve("review.json")).hasContent("{not json");
+        assertThat(ghost.resolve("review.json")).exists();
+    }
+
     private static String social(String project, String id) {
         return SampleBriefs.harbour(project, id).replace("stage: post-production", "stage: social")
                 + "destinations: [editing-bin]\n";
     }
 
     private JsonNode awaitState(String project, String briefId, String state) {
-        return await().atMost(Duration.ofSeconds(60)).until(() -> job(project, briefId),
-                j -> j != null && j.path("state").asText().equals(state));
+        return new HubJobs(rest).awaitState(project, briefId, state);
     }
 
     private JsonNode job(String project, String briefId) {
-        for (JsonNode listed : rest.getForObject("/api/jobs?project=" + project, JsonNode.class)) {
-            if (listed.path("briefId").asText().equals(briefId)) {
-                return rest.getForObject("/api/jobs/" + listed.path("id").asText(), JsonNode.class);
-            }
-        }
-        return null;
+        return new HubJobs(rest).find(project, briefId);
     }
 }

@@ -30,6 +30,7 @@ import io.reelhub.media.MediaProbe;
 import io.reelhub.media.ProbeResult;
 import io.reelhub.support.AyrshareEmulator;
 import io.reelhub.support.BufferEmulator;
+import io.reelhub.support.HubJobs;
 import io.reelhub.support.HubTest;
 import io.reelhub.support.Inbox;
 import io.reelhub.support.TempHome;
@@ -228,25 +229,14 @@ class SocialStageTest {
     }
 
     private JsonNode awaitState(String briefId, String state) {
-        return await().atMost(Duration.ofSeconds(90)).until(() -> job(briefId),
-                j -> j != null && j.path("state").asText().equals(state));
+        return new HubJobs(rest).awaitState("acme-spring", briefId, state);
     }
 
     private JsonNode job(String briefId) {
-        for (JsonNode listed : rest.getForObject("/api/jobs?project=acme-spring", JsonNode.class)) {
-            if (listed.path("briefId").asText().equals(briefId)) {
-                return rest.getForObject("/api/jobs/" + listed.path("id").asText(), JsonNode.class);
-            }
-        }
-        return null;
+        return new HubJobs(rest).find("acme-spring", briefId);
     }
 
     private static JsonNode delivery(JsonNode job, String destination) {
-        for (JsonNode delivery : job.path("deliveries")) {
-            if (delivery.path("destination").asText().equals(destination)) {
-                return delivery;
-            }
-        }
-        throw new AssertionError("no delivery to " + destination + " in " + job);
+        return HubJobs.delivery(job, destination);
     }
 }

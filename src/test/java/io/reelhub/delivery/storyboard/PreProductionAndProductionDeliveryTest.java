@@ -29,6 +29,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.reelhub.media.ContactSheet;
+import io.reelhub.support.HubJobs;
 import io.reelhub.support.HubTest;
 import io.reelhub.support.Inbox;
 import io.reelhub.support.TempHome;
@@ -199,20 +200,10 @@ class PreProductionAndProductionDeliveryTest {
     }
 
     private JsonNode job(String briefId) {
-        for (JsonNode listed : rest.getForObject("/api/jobs?project=acme-spring", JsonNode.class)) {
-            if (listed.path("briefId").asText().equals(briefId)) {
-                return rest.getForObject("/api/jobs/" + listed.path("id").asText(), JsonNode.class);
-            }
-        }
-        return null;
+        return new HubJobs(rest).find("acme-spring", briefId);
     }
 
     private static JsonNode delivery(JsonNode job, String destination) {
-        for (JsonNode delivery : job.path("deliveries")) {
-            if (delivery.path("destination").asText().equals(destination)) {
-                return delivery;
-            }
-        }
-        throw new AssertionError("no delivery to " + destination + " in " + job);
+        return HubJobs.delivery(job, destination);
     }
 }
