@@ -121,6 +121,9 @@ class InspectStep implements JobStep {
             });
             return;
         }
+        if (review.approvesUnseen(job)) {
+            review.approveUnseen(job);
+        }
         transactions.executeWithoutResult(status -> {
             if (store.transition(job.id(), JobState.PROCESSING, JobState.DELIVERING, passed,
                     probed.set("next_action_at", Instant.now()))) {

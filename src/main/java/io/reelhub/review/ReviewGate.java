@@ -140,17 +140,20 @@ public class ReviewGate {
                 .map(ReviewFolders::filesIn).orElse(List.of());
     }
 
+    /** Social clips of a project configured to publish without a human approval. */
+    public boolean approvesUnseen(Job job) {
+        return Stage.SOCIAL.wireName().equals(job.stage())
+                && properties.autoApproveProjects().contains(job.project());
+    }
+
     /**
-     * The files of a job that needs no review (its project is in {@code reelhub.review.auto-approve-projects}), in a
-     * package assembled straight into {@code review/approved/}: destinations that publish reviewed files then find
-     * them where they find any approved package, durable and served at {@code /api/jobs/{id}/outputs/{name}}, and
-     * {@code review.json} records why nobody looked. Made once; a repeat (after a crash) finds it.
-     *
-     * @throws IllegalStateException if the job does need a review
+     * Makes the package of a job that {@link #approvesUnseen} as it would be made for a reviewer, but straight in
+     * {@code review/approved/}, so destinations that publish approved files ({@link #approvedFiles}) treat it like
+     * any approved job. Safe to repeat after a crash: a package already made is kept.
      */
-    public List<Path> autoApproved(Job job) {
-        if (needsReview(job)) {
-            throw new IllegalStateException("job " + job.id() + " needs a human approval; it is not auto-approved");
+    public void approveUnseen(Job job) {
+        if (!approvesUnseen(job)) {
+            throw new IllegalStateException("job " + job.id() + " is not in a project that publishes without review");
         }
         String reason = "auto-approved: project " + job.project() + " publishes without review"
                 + " (reelhub.review.auto-approve-projects)";
@@ -162,7 +165,6 @@ public class ReviewGate {
             throw new IllegalStateException("job " + job.id() + " is auto-approved, but its package is in "
                     + hub.home().relativize(folder.getParent()) + "/");
         }
-        return ReviewFolders.filesIn(folder);
     }
 
     /** The files of the job's review package wherever it is, empty when it has none. */

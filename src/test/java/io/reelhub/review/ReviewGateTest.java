@@ -135,6 +135,10 @@ class ReviewGateTest {
 
         assertThat(job.path("history").findValuesAsText("to")).doesNotContain("AWAITING_REVIEW");
         assertThat(REVIEW.resolve("trusted-brand__trusted-harbour__sh010_v001")).doesNotExist();
+        // made as for a reviewer, straight in approved/, where publishing destinations take approved files from
+        assertThat(REVIEW.resolve("approved/trusted-brand__trusted-harbour__sh010_v001/sh010.mp4")).isNotEmptyFile();
+        assertThat(job.path("history").findValuesAsText("reason")).noneSatisfy(r -> assertThat(r)
+                .startsWith("approved by"));
     }
 
     @Test

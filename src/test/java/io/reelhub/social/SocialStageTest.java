@@ -55,6 +55,7 @@ class SocialStageTest {
     static void wiring(DynamicPropertyRegistry registry) {
         registry.add("reelhub.home", HOME::toString);
         registry.add("reelhub.review.folder-scan-interval", () -> "200ms");
+        registry.add("reelhub.review.auto-approve-projects", () -> "trusted-brand");
         registry.add("reelhub.delivery.max-attempts", () -> "2");
         registry.add("reelhub.stages.social.destinations", () -> "social-outbox,buffer,ayrshare");
         registry.add("reelhub.destinations.buffer.api-key", () -> "buffer-e2e-token");
@@ -220,6 +221,23 @@ class SocialStageTest {
         assertThat(AYRSHARE.posts()).filteredOn(p -> p.body().path("idempotencyKey").asText()
                 .equals(id + ".ayrshare.instagram-reels")).hasSize(1);
         assertThat(BUFFER.posts()).filteredOn(p -> p.channelId().equals("ch-insta")).hasSize(1);
+    }
+
+    @Test
+    @Order(6)
+    void aProjectConfiguredToPublishWithoutReviewPostsItsRenditionsWithoutWaiting() throws Exception {
+        inbox.drop("trusted-teaser.yaml", teaser("trusted-teaser").replace("project: acme-spring",
+                "project: trusted-brand"));
+
+        JsonNode done = new HubJobs(rest).awaitState("trusted-brand", "trusted-teaser", "DELIVERED");
+
+        String id = done.path("id").asText();
+        assertThat(done.path("history").findValuesAsText("to")).doesNotContain("AWAITING_REVIEW");
+        assertThat(REVIEW.resolve("approved/trusted-brand__trusted-teaser__sh010_v001/sh010_v001_tiktok.mp4"))
+                .isNotEmptyFile();
+        assertThat(AYRSHARE.posts()).filteredOn(p -> p.body().path("idempotencyKey").asText()
+                .equals(id + ".ayrshare.tiktok")).singleElement().satisfies(p -> assertThat(p.body()
+                .path("tikTokOptions").path("isAIGenerated").asBoolean()).isTrue());
     }
 
     private static String teaser(String id) throws Exception {
